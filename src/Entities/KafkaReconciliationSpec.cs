@@ -1,0 +1,307 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace KafkaRecon.Entities;
+
+[Description("What to reconcile, where the manifests are, which engine runs each phase and when a run fails.")]
+public sealed class KafkaReconciliationSpec
+{
+    [JsonPropertyName("window")]
+    [Description("The time window whose records are compared. Defaults to the previous UTC day.")]
+    public WindowSpec Window { get; set; } = new();
+
+    [JsonPropertyName("engine")]
+    [Description("Which engines run the phases: 'aws' (Batch, Glue, Athena) or 'embedded' (DuckDB in-process).")]
+    [DefaultValue(EngineKind.Aws)]
+    public EngineKind Engine { get; set; } = EngineKind.Aws;
+
+    [JsonPropertyName("manifests")]
+    [Description("Where the import (K2HB) and export (HTME) manifests are read from.")]
+    [Required]
+    public ManifestsSpec Manifests { get; set; } = new();
+
+    [JsonPropertyName("output")]
+    [Description("Where result tables and reports are written.")]
+    [Required]
+    public OutputSpec Output { get; set; } = new();
+
+    [JsonPropertyName("coalesce")]
+    [Description("Merging of the window's many small manifest files into few large ones before the comparison.")]
+    public CoalesceSpec Coalesce { get; set; } = new();
+
+    [JsonPropertyName("transform")]
+    [Description("The comparison ETL (Glue job when engine is aws).")]
+    public TransformSpec Transform { get; set; } = new();
+
+    [JsonPropertyName("query")]
+    [Description("The report queries (Athena when engine is aws).")]
+    public QuerySpec Query { get; set; } = new();
+
+    [JsonPropertyName("verification")]
+    [Description("Thresholds that decide whether the run succeeded.")]
+    public VerificationSpec Verification { get; set; } = new();
+
+    [JsonPropertyName("notifications")]
+    [Description("Where outcomes are announced.")]
+    public NotificationsSpec Notifications { get; set; } = new();
+
+    [JsonPropertyName("timeouts")]
+    [Description("Upper bounds on each phase, as durations such as '90m' or '2h'.")]
+    public TimeoutsSpec Timeouts { get; set; } = new();
+
+    [JsonPropertyName("retries")]
+    [Description("How often a failed phase is retried before the run fails.")]
+    public RetriesSpec Retries { get; set; } = new();
+
+    [JsonPropertyName("suspend")]
+    [Description("Pause the run: no new external work is started while true.")]
+    [DefaultValue(false)]
+    public bool Suspend { get; set; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<EngineKind>))]
+public enum EngineKind
+{
+    [JsonStringEnumMemberName("aws")] Aws,
+    [JsonStringEnumMemberName("embedded")] Embedded,
+}
+
+[Description("Reconciled window [start, end + margin). Both bounds RFC 3339; end is exclusive.")]
+public sealed class WindowSpec
+{
+    [JsonPropertyName("start")]
+    [Description("Inclusive start (RFC 3339). Defaults to the previous UTC midnight.")]
+    public DateTimeOffset? Start { get; set; }
+
+    [JsonPropertyName("end")]
+    [Description("Exclusive end (RFC 3339). Defaults to start + 1 day.")]
+    public DateTimeOffset? End { get; set; }
+
+    [JsonPropertyName("marginMinutes")]
+    [Description("Minutes added to the end bound for records stamped just after the window.")]
+    [Range(0, 1440)]
+    [DefaultValue(0)]
+    public int MarginMinutes { get; set; }
+}
+
+public sealed class ManifestsSpec
+{
+    [JsonPropertyName("importLocation")]
+    [Description("Import (K2HB) manifests: a local folder or s3://bucket/prefix, read recursively.")]
+    [Required]
+    [MinLength(1)]
+    public string ImportLocation { get; set; } = "";
+
+    [JsonPropertyName("exportLocation")]
+    [Description("Export (HTME) manifests: a local folder or s3://bucket/prefix, read recursively.")]
+    [Required]
+    [MinLength(1)]
+    public string ExportLocation { get; set; } = "";
+}
+
+public sealed class OutputSpec
+{
+    [JsonPropertyName("location")]
+    [Description("Folder or s3://bucket/prefix under which each run writes its tables and reports.")]
+    [Required]
+    [MinLength(1)]
+    public string Location { get; set; } = "";
+}
+
+public sealed class CoalesceSpec
+{
+    [JsonPropertyName("enabled")]
+    [Description("Run the coalesce phase; when false the phase is skipped.")]
+    [DefaultValue(true)]
+    public bool Enabled { get; set; } = true;
+
+    [JsonPropertyName("maxFiles")]
+    [Description("Most original files merged into one output file.")]
+    [Range(2, 1_000_000)]
+    [DefaultValue(1_000_000)]
+    public int MaxFiles { get; set; } = 1_000_000;
+
+    [JsonPropertyName("maxBytes")]
+    [Description("Size at which an output file is closed, in bytes.")]
+    [Range(1024, 5_000_000_000)]
+    [DefaultValue(128_000_000)]
+    public long MaxBytes { get; set; } = 128_000_000;
+
+    [JsonPropertyName("partitions")]
+    [Description("Kafka partitions coalesced as separate jobs; empty means one job for all partitions.")]
+    public IList<int> Partitions { get; set; } = new List<int>();
+
+    [JsonPropertyName("jobQueue")]
+    [Description("AWS Batch job queue for coalescer jobs (engine aws).")]
+    public string? JobQueue { get; set; }
+
+    [JsonPropertyName("jobDefinition")]
+    [Description("AWS Batch job definition running 'kafka-recon coalesce' (engine aws).")]
+    public string? JobDefinition { get; set; }
+}
+
+public sealed class TransformSpec
+{
+    [JsonPropertyName("glueJobName")]
+    [Description("Glue job that runs the comparison ETL (engine aws).")]
+    public string? GlueJobName { get; set; }
+
+    [JsonPropertyName("arguments")]
+    [Description("Extra Glue job arguments, passed through unchanged.")]
+    public IDictionary<string, string> Arguments { get; set; } = new Dictionary<string, string>();
+
+    [JsonPropertyName("memoryLimit")]
+    [Description("Embedded engine: DuckDB memory limit such as '4GB'; beyond it DuckDB spills to the output location.")]
+    public string? MemoryLimit { get; set; }
+
+    [JsonPropertyName("threads")]
+    [Description("Embedded engine: DuckDB worker threads; 0 means one per core.")]
+    [Range(0, 256)]
+    [DefaultValue(0)]
+    public int Threads { get; set; }
+}
+
+public sealed class QuerySpec
+{
+    [JsonPropertyName("sets")]
+    [Description("Which report query sets run: main, additional, specific.")]
+    public IList<QuerySet> Sets { get; set; } = new List<QuerySet> { QuerySet.Main };
+
+    [JsonPropertyName("idsPerCollection")]
+    [Description("How many example ids per collection the id-listing queries return.")]
+    [Range(1, 10_000)]
+    [DefaultValue(10)]
+    public int IdsPerCollection { get; set; } = 10;
+
+    [JsonPropertyName("maxConcurrentQueries")]
+    [Description("Most report queries running at once.")]
+    [Range(1, 20)]
+    [DefaultValue(4)]
+    public int MaxConcurrentQueries { get; set; } = 4;
+
+    [JsonPropertyName("workgroup")]
+    [Description("Athena workgroup (engine aws).")]
+    public string? Workgroup { get; set; }
+
+    [JsonPropertyName("database")]
+    [Description("Glue catalog database holding the result tables (engine aws).")]
+    [RegularExpression("^[a-z_][a-z0-9_]{0,254}$")]
+    public string? Database { get; set; }
+
+    [JsonPropertyName("outputLocation")]
+    [Description("s3:// location for Athena's own query results (engine aws).")]
+    public string? OutputLocation { get; set; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<QuerySet>))]
+public enum QuerySet
+{
+    [JsonStringEnumMemberName("main")] Main,
+    [JsonStringEnumMemberName("additional")] Additional,
+    [JsonStringEnumMemberName("specific")] Specific,
+}
+
+public sealed class VerificationSpec
+{
+    [JsonPropertyName("maxMissingExports")]
+    [Description("Most imported records allowed to be missing from the export before the run fails.")]
+    [Range(0, long.MaxValue)]
+    [DefaultValue(0)]
+    public long MaxMissingExports { get; set; }
+
+    [JsonPropertyName("maxMissingImports")]
+    [Description("Most exported records allowed to be missing from the import; unset: never fails the run.")]
+    [Range(0, long.MaxValue)]
+    public long? MaxMissingImports { get; set; }
+
+    [JsonPropertyName("maxMismatchedTimestamps")]
+    [Description("Most records allowed with different timestamps on each side; unset: never fails the run.")]
+    [Range(0, long.MaxValue)]
+    public long? MaxMismatchedTimestamps { get; set; }
+
+    [JsonPropertyName("failOnMissingCollections")]
+    [Description("Fail when a collection has imports but no exports at all.")]
+    [DefaultValue(true)]
+    public bool FailOnMissingCollections { get; set; } = true;
+
+    [JsonPropertyName("failOnMissingDatabases")]
+    [Description("Fail when a database has imports but no exports at all.")]
+    [DefaultValue(true)]
+    public bool FailOnMissingDatabases { get; set; } = true;
+}
+
+public sealed class NotificationsSpec
+{
+    [JsonPropertyName("slack")]
+    [Description("Slack incoming-webhook notifications; none are sent when unset.")]
+    public SlackSpec? Slack { get; set; }
+}
+
+public sealed class SlackSpec
+{
+    [JsonPropertyName("webhookSecretRef")]
+    [Description("Secret key holding the incoming-webhook URL.")]
+    public SecretKeyRef? WebhookSecretRef { get; set; }
+
+    [JsonPropertyName("successChannel")]
+    [DefaultValue("#dataworks-aws-production-notifications")]
+    public string SuccessChannel { get; set; } = "#dataworks-aws-production-notifications";
+
+    [JsonPropertyName("failureChannel")]
+    [DefaultValue("#dataworks-aws-critical-alerts")]
+    public string FailureChannel { get; set; } = "#dataworks-aws-critical-alerts";
+
+    [JsonPropertyName("username")]
+    [Description("Display name of the message sender.")]
+    public string? Username { get; set; }
+}
+
+public sealed class SecretKeyRef
+{
+    [JsonPropertyName("name")]
+    [Required]
+    public string Name { get; set; } = "";
+
+    [JsonPropertyName("key")]
+    [Required]
+    public string Key { get; set; } = "";
+}
+
+public sealed class TimeoutsSpec
+{
+    public const string DurationPattern = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
+
+    [JsonPropertyName("coalesce")]
+    [RegularExpression(DurationPattern)]
+    [DefaultValue("2h")]
+    public string Coalesce { get; set; } = "2h";
+
+    [JsonPropertyName("transform")]
+    [RegularExpression(DurationPattern)]
+    [DefaultValue("3h")]
+    public string Transform { get; set; } = "3h";
+
+    [JsonPropertyName("query")]
+    [RegularExpression(DurationPattern)]
+    [DefaultValue("1h")]
+    public string Query { get; set; } = "1h";
+}
+
+public sealed class RetriesSpec
+{
+    [JsonPropertyName("coalesce")]
+    [Range(0, 10)]
+    [DefaultValue(2)]
+    public int Coalesce { get; set; } = 2;
+
+    [JsonPropertyName("transform")]
+    [Range(0, 10)]
+    [DefaultValue(2)]
+    public int Transform { get; set; } = 2;
+
+    [JsonPropertyName("query")]
+    [Range(0, 10)]
+    [DefaultValue(1)]
+    public int Query { get; set; } = 1;
+}

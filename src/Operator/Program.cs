@@ -1,0 +1,3 @@
+using KafkaRecon.Operator.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,23 @@
+namespace KafkaRecon.Operator.Storage;
+
+/// <summary>
+/// Files under a location: a local folder or <c>s3://bucket/prefix</c>. Locations passed in are full
+/// (a path or an s3:// URL), as are the locations listed.
+/// </summary>
+internal interface IObjectStore
+{
+    /// <summary>Every object below <paramref name="location"/>, recursively, in a stable (ordinal) order.</summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string location, CancellationToken cancellationToken);
+
+    Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken);
+
+    /// <summary>Writes the whole object or nothing: readers never see a half-written object.</summary>
+    Task WriteAsync(string location, Stream content, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string location, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the objects; objects already gone are not an error.</summary>
+    Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken);
+}
+
+internal sealed record StoredObject(string Location, long Size, DateTimeOffset LastModified);
