@@ -1,0 +1,9 @@
+using KafkaRecon.Operator.Reports;
+
+namespace KafkaRecon.Operator.Reconciliation;
+
+/// <summary>Reads a run's report summary (local file or S3 object) for the Verify phase.</summary>
+internal interface ISummarySource
+{
+    Task<ReportSummary> ReadAsync(string location, CancellationToken cancellationToken);
+}

@@ -1,0 +1,99 @@
+using KafkaRecon.Entities;
+
+namespace KafkaRecon.Operator.Reconciliation;
+
+/// <summary>Picks the first unfinished phase and the action that moves it on.</summary>
+internal static class PhaseAdvance
+{
+    public static Plan Next(PlanningState state)
+    {
+        foreach (var phase in RunPhases.InOrder)
+        {
+            var record = state.Status.Phases.Record(phase);
+            if (record is { State: PhaseState.Succeeded or PhaseState.Skipped or PhaseState.Failed })
+            {
+                continue; // a Failed phase here is one the run carries on past (a partial report)
+            }
+            if (phase == RunPhase.Coalesce && !state.Spec.Coalesce.Enabled && record is null)
+            {
+                Skip(state, phase, "spec.coalesce.enabled is false");
+                continue;
+            }
+            return record is null ? Begin(state, phase) : Continue(state, phase, record);
+        }
+        throw new InvalidOperationException("Every phase finished but the run is not final: a planner defect.");
+    }
+
+    private static Plan Begin(PlanningState state, RunPhase phase)
+    {
+        var record = new PhaseRecord
+        {
+            Attempt = 1,
+            IdempotencyKey = state.KeyFor(phase, 1),
+            StartTime = state.Now,
+            State = phase == RunPhase.Verify ? PhaseState.Running : PhaseState.Submitting,
+        };
+        state.Status.Phases.SetRecord(phase, record);
+        state.Status.Phase = phase.DisplayPhase();
+        state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Progressing, $"{phase} started");
+        state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, $"{phase} in progress");
+        state.Normal($"{phase}Started", $"{phase} started (attempt 1)");
+        return phase == RunPhase.Verify
+            ? state.Then(new PlannedAction.ReadSummary())
+            : state.Then(new PlannedAction.StartPhase(phase));
+    }
+
+    private static Plan Continue(PlanningState state, RunPhase phase, PhaseRecord record)
+    {
+        state.Status.Phase = phase.DisplayPhase();
+        if (phase == RunPhase.Verify)
+        {
+            return state.Then(new PlannedAction.ReadSummary());
+        }
+        switch (record.State)
+        {
+            case PhaseState.Submitting:
+                return state.Then(new PlannedAction.StartPhase(phase));
+            case PhaseState.Pending when record.NextAttemptTime is { } next && next > state.Now:
+                return state.WaitFor(next - state.Now);
+            case PhaseState.Pending:
+                record.State = PhaseState.Submitting;
+                record.StartTime = state.Now;
+                record.NextAttemptTime = null;
+                state.Normal($"{phase}Started", $"{phase} started (attempt {record.Attempt})");
+                return state.Then(new PlannedAction.StartPhase(phase));
+            default:
+                return ContinueRunning(state, phase, record);
+        }
+    }
+
+    private static Plan ContinueRunning(PlanningState state, RunPhase phase, PhaseRecord record)
+    {
+        if (phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started &&
+            state.Now - started > timeout)
+        {
+            return state.Then(new PlannedAction.CancelPhase(phase, ConditionReasons.TimedOut));
+        }
+        if (state.Input.LastResult is ActionResult.Phase { Observation.State: Engines.ObservedState.Running } running &&
+            running.RunPhase == phase)
+        {
+            var pollAfter = running.Observation.PollAfter ?? PhasePlanner.DefaultPollInterval;
+            if (phase.Timeout(state.Spec.Timeouts) is { } limit && record.StartTime is { } start)
+            {
+                var untilTimeout = start + limit - state.Now + TimeSpan.FromSeconds(1);
+                pollAfter = untilTimeout < pollAfter ? untilTimeout : pollAfter;
+            }
+            return state.WaitFor(pollAfter);
+        }
+        return state.Then(new PlannedAction.PollPhase(phase));
+    }
+
+    private static void Skip(PlanningState state, RunPhase phase, string why)
+    {
+        state.Status.Phases.SetRecord(phase, new PhaseRecord
+        {
+            State = PhaseState.Skipped, StartTime = state.Now, CompletionTime = state.Now, Message = why,
+        });
+        state.Condition(phase.ConditionType(), Conditions.True, ConditionReasons.Skipped, why);
+    }
+}

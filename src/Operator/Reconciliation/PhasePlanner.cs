@@ -1,0 +1,183 @@
+using KafkaRecon.Entities;
+using KafkaRecon.Entities.Validation;
+
+namespace KafkaRecon.Operator.Reconciliation;
+
+/// <summary>
+/// The phase state machine as one pure function: (spec, status, last action's result, now) → (new status, next
+/// action). No I/O; the driver persists the status before it performs the action, so every side effect is recorded
+/// (with its idempotency key) before it happens and a restarted operator resumes from status alone.
+/// </summary>
+internal static class PhasePlanner
+{
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
+
+    public static Plan Plan(PlanInput input)
+    {
+        var state = new PlanningState(input);
+
+        if (SpecChangeNeedsCancel(state) is { } cancel)
+        {
+            return cancel;
+        }
+        ApplySpecChange(state);
+        ApplyRerunRequest(state);
+        state.Status.ObservedGeneration = input.Generation;
+
+        if (state.IsFinal)
+        {
+            return input.LastResult is ActionResult.Notification notification
+                ? OutcomeNotification.Fold(state, notification)
+                : OutcomeNotification.Next(state);
+        }
+        if (SpecValidator.Validate(input.Spec) is { Count: > 0 } errors)
+        {
+            return RunCompletion.Invalid(state, errors);
+        }
+        if (!state.HasStarted)
+        {
+            Begin(state);
+        }
+        if (input.Spec.Suspend)
+        {
+            return Suspend(state);
+        }
+        if (input.LastResult is { } result)
+        {
+            ResultFolding.Fold(state, result);
+            if (state.IsFinal)
+            {
+                return OutcomeNotification.Next(state);
+            }
+        }
+        return PhaseAdvance.Next(state);
+    }
+
+    private static void Begin(PlanningState state)
+    {
+        var window = WindowResolver.Resolve(state.Spec.Window, state.Now);
+        state.Status.Window = window;
+        state.Status.RunId = WindowResolver.RunId(state.Input.Resource.Name, window, state.Status.Attempt);
+        state.Status.StartTime = state.Now;
+        state.Status.Phase = ReconciliationPhase.Pending;
+        state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, "Run started");
+        state.Condition(ConditionTypes.Ready, Conditions.Unknown, ConditionReasons.Progressing, "Run in progress");
+        state.Condition(ConditionTypes.Stalled, Conditions.False, ConditionReasons.Progressing, "");
+        state.Normal("RunStarted",
+            $"Reconciling {window.Start:O} to {window.End:O} (margin {window.MarginMinutes} min) as {state.Status.RunId}");
+    }
+
+    private static Plan Suspend(PlanningState state)
+    {
+        if (!Conditions.IsTrue(state.Status.Conditions, ConditionTypes.Reconciling) &&
+            Conditions.Find(state.Status.Conditions, ConditionTypes.Reconciling)?.Reason == ConditionReasons.Suspended)
+        {
+            return state.Finished();
+        }
+        state.Condition(ConditionTypes.Reconciling, Conditions.False, ConditionReasons.Suspended,
+            "spec.suspend is true: no new work is started until it is false");
+        state.Normal(ConditionReasons.Suspended, "Run suspended");
+        return state.Finished();
+    }
+
+    /// <summary>
+    /// A spec change (new generation) while a run is in flight restarts the run: the phase's external work is
+    /// cancelled first, then every phase starts again under a new run attempt (new keys, new run id).
+    /// </summary>
+    private static Plan? SpecChangeNeedsCancel(PlanningState state)
+    {
+        if (!SpecChangedWhileRunning(state) || state.Input.LastResult is ActionResult.Cancelled)
+        {
+            return null;
+        }
+        var active = RunPhases.InOrder.FirstOrDefault(p =>
+            state.Status.Phases.Record(p) is { State: PhaseState.Running or PhaseState.Submitting });
+        if (state.Status.Phases.Record(active) is not { State: PhaseState.Running or PhaseState.Submitting })
+        {
+            return null;
+        }
+        return state.Then(new PlannedAction.CancelPhase(active, ConditionReasons.SpecChanged));
+    }
+
+    private static bool SpecChangedWhileRunning(PlanningState state) =>
+        state.Status.ObservedGeneration is { } observed && observed != state.Input.Generation &&
+        state.HasStarted && !state.IsFinal;
+
+    private static void ApplySpecChange(PlanningState state)
+    {
+        if (state.Status.ObservedGeneration is not { } observed || observed == state.Input.Generation)
+        {
+            return;
+        }
+        if (state.IsFinal && !state.HasStarted)
+        {
+            state.Status.Phase = ReconciliationPhase.Pending; // the spec was rejected before; try the new one
+            return;
+        }
+        if (state.IsFinal)
+        {
+            state.Normal(ConditionReasons.SpecChanged,
+                $"Spec changed after the run finished; annotate {WellKnown.RerunAnnotation}=<token> to run it again");
+            return;
+        }
+        if (state.HasStarted)
+        {
+            Restart(state, keepWindow: false);
+            state.Normal(ConditionReasons.SpecChanged,
+                $"Spec changed (generation {observed} → {state.Input.Generation}): restarting the run");
+        }
+    }
+
+    private static void ApplyRerunRequest(PlanningState state)
+    {
+        if (!state.Input.Annotations.TryGetValue(WellKnown.RerunAnnotation, out var token) ||
+            string.IsNullOrEmpty(token) || token == state.Status.LastRerunToken)
+        {
+            return;
+        }
+        if (state.HasStarted && !state.IsFinal)
+        {
+            return; // honoured once the current run finishes
+        }
+        state.Status.LastRerunToken = token;
+        if (state.HasStarted)
+        {
+            Restart(state, keepWindow: true);
+            state.Normal("Rerun", $"Re-running for {WellKnown.RerunAnnotation}={token}");
+        }
+    }
+
+    /// <summary>Forgets the run's progress under a new attempt; a re-run keeps the window it reconciled.</summary>
+    private static void Restart(PlanningState state, bool keepWindow)
+    {
+        var status = state.Status;
+        status.Attempt += 1;
+        status.Phases = new PhaseRecords();
+        status.Results = null;
+        status.TopCollections.Clear();
+        status.Notification = null;
+        status.CompletionTime = null;
+        status.Phase = ReconciliationPhase.Pending;
+        if (keepWindow && status.Window is { } window)
+        {
+            status.RunId = WindowResolver.RunId(state.Input.Resource.Name, window, status.Attempt);
+            status.StartTime = state.Now;
+            state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, "Run restarted");
+            state.Condition(ConditionTypes.Ready, Conditions.Unknown, ConditionReasons.Progressing, "Run in progress");
+            state.Condition(ConditionTypes.Stalled, Conditions.False, ConditionReasons.Progressing, "");
+        }
+        else
+        {
+            status.Window = null;
+            status.RunId = null;
+        }
+        foreach (var phase in RunPhases.InOrder)
+        {
+            var condition = Conditions.Find(status.Conditions, phase.ConditionType());
+            if (condition is not null)
+            {
+                status.Conditions.Remove(condition);
+            }
+        }
+    }
+}

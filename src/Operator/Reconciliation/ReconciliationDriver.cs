@@ -1,0 +1,169 @@
+using k8s;
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Engines;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaRecon.Operator.Reconciliation;
+
+/// <summary>
+/// Moves one resource on: asks the <see cref="PhasePlanner"/> what to do, persists the planned status, then performs
+/// the one planned side effect and feeds its result back, until the planner says wait. The same driver serves the
+/// controller (status subresource) and <c>kafka-recon run</c> (status in memory).
+/// </summary>
+internal sealed class ReconciliationDriver(
+    IEngineProvider engines,
+    ISummarySource summaries,
+    IOutcomeNotifier notifier,
+    IStatusSink statusSink,
+    IEventSink events,
+    IRunObserver observer,
+    TimeProvider time,
+    ILogger<ReconciliationDriver> logger) : IReconciler
+{
+    /// <summary>A pass never loops forever, even if an engine keeps answering at once.</summary>
+    private const int MaxActionsPerPass = 64;
+
+    public async Task<ReconcileOutcome> ReconcileAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
+    {
+        ActionResult? lastResult = null;
+        for (var step = 0; step < MaxActionsPerPass; step++)
+        {
+            var plan = PhasePlanner.Plan(InputFor(resource, lastResult));
+            resource = await PersistAsync(resource, plan, cancellationToken);
+            if (plan.Action is PlannedAction.Wait)
+            {
+                return plan.RequeueAfter is { } delay ? ReconcileOutcome.After(delay) : ReconcileOutcome.Done;
+            }
+            lastResult = await ExecuteAsync(resource, plan.Action, cancellationToken);
+        }
+        return ReconcileOutcome.Immediately;
+    }
+
+    public async Task CancelAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
+    {
+        if (resource.Status is not { } status || status.Window is null || status.RunId is null)
+        {
+            return;
+        }
+        foreach (var phase in RunPhases.InOrder.Where(p => p != RunPhase.Verify))
+        {
+            if (status.Phases.Record(phase) is { State: PhaseState.Running or PhaseState.Submitting } record)
+            {
+                logger.LogInformation("Cancelling {Phase} of {Resource}", phase, Identity(resource));
+                await EngineFor(resource, phase).CancelAsync(ContextFor(resource, phase, record), cancellationToken);
+            }
+        }
+    }
+
+    private PlanInput InputFor(KafkaReconciliation resource, ActionResult? lastResult) => new(
+        Identity(resource),
+        resource.Metadata.Generation ?? 1,
+        resource.Metadata.Annotations?.ToDictionary() ?? new Dictionary<string, string>(),
+        resource.Spec,
+        resource.Status,
+        lastResult,
+        time.GetUtcNow());
+
+    private async Task<KafkaReconciliation> PersistAsync(
+        KafkaReconciliation resource, Plan plan, CancellationToken cancellationToken)
+    {
+        var before = resource.Status;
+        if (KubernetesJson.Serialize(before) != KubernetesJson.Serialize(plan.Status))
+        {
+            resource = await statusSink.WriteStatusAsync(resource, plan.Status, cancellationToken);
+            observer.StatusChanged(resource, before, plan.Status);
+        }
+        foreach (var planned in plan.Events)
+        {
+            await events.EmitAsync(resource, planned.Severity, planned.Reason, planned.Message, cancellationToken);
+        }
+        return resource;
+    }
+
+    private async Task<ActionResult> ExecuteAsync(
+        KafkaReconciliation resource, PlannedAction action, CancellationToken cancellationToken)
+    {
+        switch (action)
+        {
+            case PlannedAction.StartPhase start:
+                return await ObserveAsync(start.Phase, engine => engine.StartAsync(
+                    ContextFor(resource, start.Phase), cancellationToken), resource);
+            case PlannedAction.PollPhase poll:
+                return await ObserveAsync(poll.Phase, engine => engine.PollAsync(
+                    ContextFor(resource, poll.Phase), cancellationToken), resource);
+            case PlannedAction.CancelPhase cancel:
+                await CancelPhaseAsync(resource, cancel.Phase, cancellationToken);
+                return new ActionResult.Cancelled(cancel.Phase, cancel.Reason);
+            case PlannedAction.ReadSummary:
+                return await ReadSummaryAsync(resource, cancellationToken);
+            case PlannedAction.Notify:
+                var outcome = await notifier.NotifyAsync(resource, cancellationToken);
+                return new ActionResult.Notification(outcome.Sent, outcome.Error);
+            default:
+                throw new InvalidOperationException($"Unknown action {action}");
+        }
+    }
+
+    private async Task<ActionResult> ObserveAsync(
+        RunPhase phase, Func<IPhaseEngine, Task<PhaseObservation>> call, KafkaReconciliation resource)
+    {
+        try
+        {
+            return new ActionResult.Phase(phase, await call(EngineFor(resource, phase)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));
+            return new ActionResult.Phase(phase, PhaseObservation.Failed(ConditionReasons.EngineError, e.Message));
+        }
+    }
+
+    private async Task CancelPhaseAsync(KafkaReconciliation resource, RunPhase phase, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EngineFor(resource, phase).CancelAsync(ContextFor(resource, phase), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Cancelling {Phase} failed for {Resource}", phase, Identity(resource));
+        }
+    }
+
+    private async Task<ActionResult> ReadSummaryAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
+    {
+        var location = new RunLayout(resource.Spec.Output.Location, resource.Status!.RunId!).Summary;
+        try
+        {
+            return new ActionResult.Summary(await summaries.ReadAsync(location, cancellationToken), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ActionResult.Summary(null, $"{location}: {e.Message}");
+        }
+    }
+
+    private IPhaseEngine EngineFor(KafkaReconciliation resource, RunPhase phase)
+    {
+        var set = engines.For(resource.Spec.Engine);
+        return phase switch
+        {
+            RunPhase.Coalesce => set.Coalescer,
+            RunPhase.Transform => set.Transformer,
+            RunPhase.Query => set.QueryRunner,
+            _ => throw new InvalidOperationException("Verify has no engine: it reads the report summary."),
+        };
+    }
+
+    private static PhaseContext ContextFor(KafkaReconciliation resource, RunPhase phase, PhaseRecord? record = null)
+    {
+        var status = resource.Status!;
+        record ??= status.Phases.Record(phase)!;
+        return new PhaseContext(
+            Identity(resource), status.RunId!, status.Window!, resource.Spec, record.Attempt,
+            record.IdempotencyKey!, record.ExternalIds.ToList());
+    }
+
+    private static ResourceIdentity Identity(KafkaReconciliation resource) => new(
+        resource.Metadata.NamespaceProperty ?? "default", resource.Metadata.Name ?? "", resource.Metadata.Uid ?? "");
+}
