@@ -68,7 +68,7 @@ internal sealed class ReconciliationDriver(
         KafkaReconciliation resource, Plan plan, CancellationToken cancellationToken)
     {
         var before = resource.Status;
-        if (KubernetesJson.Serialize(before) != KubernetesJson.Serialize(plan.Status))
+        if (before is null || KubernetesJson.Serialize(before) != KubernetesJson.Serialize(plan.Status))
         {
             resource = await statusSink.WriteStatusAsync(resource, plan.Status, cancellationToken);
             observer.StatusChanged(resource, before, plan.Status);

@@ -1,0 +1,183 @@
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Cli;
+using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Reports;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KafkaRecon.Tests.Reconciliation;
+
+public sealed class ReconciliationDriverTests
+{
+    private readonly FakeTimeProvider _time = new(PlannerScenario.Now);
+    private readonly InMemoryStatusSink _statusSink = new();
+    private readonly RecordingEvents _events = new();
+    private readonly ScriptedEngine _coalescer = new();
+    private readonly ScriptedEngine _transformer = new();
+    private readonly ScriptedEngine _queryRunner = new();
+    private readonly FixedSummary _summaries = new(new ReportTotals { Imported = 4, Exported = 4 });
+
+    [Fact]
+    public async Task Embedded_style_engines_finish_the_whole_run_in_one_pass()
+    {
+        var resource = Resource();
+        var outcome = await Driver().ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Done, outcome);
+        Assert.Equal(ReconciliationPhase.Succeeded, resource.Status!.Phase);
+        Assert.Equal(4, resource.Status.Results!.Imported);
+        Assert.Equal(["start"], _coalescer.Calls.Select(c => c.Call));
+        Assert.Equal("/out/results/nightly-20261125_summary.json", _summaries.ReadLocations.Single());
+        Assert.Contains(_events.Reasons, r => r == "RunSucceeded");
+    }
+
+    [Fact]
+    public async Task Idempotency_key_is_persisted_before_the_engine_is_called()
+    {
+        var resource = Resource();
+        _transformer.BeforeStart = context =>
+            Assert.Equal(context.IdempotencyKey, resource.Status!.Phases.Transform!.IdempotencyKey);
+        await Driver().ReconcileAsync(resource, CancellationToken.None);
+        Assert.Single(_transformer.Calls);
+    }
+
+    [Fact]
+    public async Task Running_work_is_polled_after_the_requested_delay_by_a_restarted_driver_never_restarted()
+    {
+        var resource = Resource();
+        _transformer.Answer(PhaseObservation.Running(["glue-run-1"], TimeSpan.FromMinutes(1)));
+        var first = await Driver().ReconcileAsync(resource, CancellationToken.None);
+        Assert.Equal(ReconcileOutcome.After(TimeSpan.FromMinutes(1)), first);
+        Assert.Equal(["glue-run-1"], resource.Status!.Phases.Transform!.ExternalIds);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await Driver().ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Done, second);
+        Assert.Equal(["start", "poll"], _transformer.Calls.Select(c => c.Call));
+        Assert.Equal(["glue-run-1"], _transformer.Calls[1].Context.ExternalIds);
+    }
+
+    [Fact]
+    public async Task Engine_exception_becomes_a_retryable_failure_not_a_crash()
+    {
+        var resource = Resource();
+        var throwing = new ThrowingEngine();
+        var driver = Driver(new EngineSet(_coalescer, throwing, _queryRunner));
+        var outcome = await driver.ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.After(TimeSpan.FromSeconds(30)), outcome);
+        Assert.Equal(ConditionReasons.EngineError, resource.Status!.Phases.Transform!.Reason);
+        Assert.Contains("glue exploded", resource.Status.Phases.Transform.Message);
+    }
+
+    [Fact]
+    public async Task Cancel_stops_the_running_phase_with_its_recorded_ids()
+    {
+        var resource = Resource();
+        _coalescer.Answer(PhaseObservation.Running(["job-a", "job-b"], TimeSpan.FromMinutes(1)));
+        await Driver().ReconcileAsync(resource, CancellationToken.None);
+
+        await Driver().CancelAsync(resource, CancellationToken.None);
+
+        var cancel = _coalescer.Calls.Single(c => c.Call == "cancel");
+        Assert.Equal(["job-a", "job-b"], cancel.Context.ExternalIds);
+        Assert.Empty(_transformer.Calls);
+    }
+
+    [Fact]
+    public async Task Local_run_sleeps_on_the_injected_clock_until_the_run_finishes()
+    {
+        var resource = Resource();
+        _queryRunner.Answer(PhaseObservation.Running(["q"], TimeSpan.FromMinutes(5)));
+        var run = new LocalRun(Driver(), _time).DriveToCompletionAsync(resource, CancellationToken.None);
+        await WaitUntil(() => resource.Status?.Phases.Query?.State == PhaseState.Running);
+        Assert.False(run.IsCompleted);
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var finished = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ReconciliationPhase.Succeeded, finished.Status!.Phase);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    private ReconciliationDriver Driver(EngineSet? engines = null) => new(
+        new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
+        _summaries, new NoNotifications(), _statusSink, _events, new NoObserver(), _time,
+        NullLogger<ReconciliationDriver>.Instance);
+
+    private static KafkaReconciliation Resource() => new()
+    {
+        Metadata = new k8s.Models.V1ObjectMeta { Name = "nightly", NamespaceProperty = "recon", Uid = "u1", Generation = 1 },
+        Spec = new KafkaReconciliationSpec
+        {
+            Engine = EngineKind.Embedded,
+            Manifests = new ManifestsSpec { ImportLocation = "/in/i", ExportLocation = "/in/e" },
+            Output = new OutputSpec { Location = "/out" },
+        },
+    };
+
+    private sealed class FixedEngines(EngineSet set) : IEngineProvider
+    {
+        public EngineSet For(EngineKind engine) => set;
+    }
+
+    private sealed class FixedSummary(ReportTotals totals) : ISummarySource
+    {
+        public List<string> ReadLocations { get; } = [];
+
+        public Task<ReportSummary> ReadAsync(string location, CancellationToken cancellationToken)
+        {
+            ReadLocations.Add(location);
+            return Task.FromResult(new ReportSummary
+            {
+                RunId = "nightly-20261125", WindowStart = default, WindowEnd = default, Totals = totals,
+            });
+        }
+    }
+
+    private sealed class ThrowingEngine : ITransformer
+    {
+        public Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("glue exploded");
+
+        public Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("glue exploded");
+
+        public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class RecordingEvents : IEventSink
+    {
+        public List<string> Reasons { get; } = [];
+
+        public Task EmitAsync(KafkaReconciliation resource, EventSeverity severity, string reason, string message,
+            CancellationToken cancellationToken)
+        {
+            Reasons.Add(reason);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class NoNotifications : IOutcomeNotifier
+    {
+        public Task<NotificationOutcome> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken) =>
+            Task.FromResult(NotificationOutcome.Success);
+    }
+
+    private sealed class NoObserver : IRunObserver
+    {
+        public void StatusChanged(KafkaReconciliation resource, KafkaReconciliationStatus? before,
+            KafkaReconciliationStatus after)
+        {
+        }
+    }
+}
