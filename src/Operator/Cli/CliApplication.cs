@@ -25,5 +25,7 @@ internal static class CliApplication
     {
         // One line per command; each command lives in its own file in this folder.
         yield return VersionCommand.Create();
+        yield return CoalesceCommand.Create();
+        yield return GenerateCommand.Create();
     }
 }

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using KafkaRecon.Operator.Coalescing;
+
+namespace KafkaRecon.Operator.Cli;
+
+/// <summary>
+/// <c>kafka-recon coalesce</c>: merges a location's small manifest files into few large ones (what each AWS Batch
+/// coalescer job runs). Exit 0 when every batch completed, 1 when any failed (nothing is lost either way), 2 for
+/// invalid options.
+/// </summary>
+internal static class CoalesceCommand
+{
+    public static Command Create()
+    {
+        var location = new Option<string>("--location")
+        {
+            Description = "Folder or s3://bucket/prefix holding the manifest files, read recursively.",
+            Required = true,
+        };
+        var partition = new Option<int?>("--partition")
+        {
+            Description = "Only K2HB (import) files of this Kafka partition; export files carry no partition and are skipped.",
+        };
+        var maxFiles = new Option<int>("--max-files")
+        {
+            Description = "Most original files merged into one output file.",
+            DefaultValueFactory = _ => CoalesceLimits.Default.MaxFiles,
+        };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Cumulative size at which an output file is closed, in bytes.",
+            DefaultValueFactory = _ => CoalesceLimits.Default.MaxBytes,
+        };
+        var side = new Option<string?>("--side")
+        {
+            Description = "import (K2HB names) or export (HTME names); both when omitted.",
+        };
+        side.AcceptOnlyFromAmong("import", "export");
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "Batches merged at the same time.",
+            DefaultValueFactory = _ => 4,
+        };
+
+        var command = new Command("coalesce", "Merge many small manifest files into few large ones, losing nothing.")
+        {
+            location, partition, maxFiles, maxBytes, side, concurrency,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(location)!;
+            var request = new CoalesceRequest(
+                path,
+                Sides(parse.GetValue(side)),
+                new CoalesceLimits(parse.GetValue(maxFiles), parse.GetValue(maxBytes)),
+                parse.GetValue(partition))
+            {
+                MaxConcurrentBatches = parse.GetValue(concurrency),
+            };
+            if (Validate(request) is { } invalid)
+            {
+                await error.WriteLineAsync(invalid);
+                return ExitCodes.InvalidInput;
+            }
+            Storage.IObjectStore store;
+            try
+            {
+                store = ObjectStoreResolver.For(path);
+            }
+            catch (NotSupportedException unsupported)
+            {
+                await error.WriteLineAsync($"--location: {unsupported.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            var report = await new ManifestCoalescer(store, TimeProvider.System).CoalesceAsync(request, cancellationToken);
+            await output.WriteLineAsync(CoalesceReportText.Summary(report));
+            foreach (var failure in report.Failures)
+            {
+                await error.WriteLineAsync($"failed: {failure}");
+            }
+            return report.Succeeded ? ExitCodes.Verified : ExitCodes.Error;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<ManifestSide> Sides(string? side) => side switch
+    {
+        "import" => [ManifestSide.Import],
+        "export" => [ManifestSide.Export],
+        _ => [ManifestSide.Import, ManifestSide.Export],
+    };
+
+    private static string? Validate(CoalesceRequest request)
+    {
+        if (request.Limits.MaxFiles < 2)
+        {
+            return $"--max-files {request.Limits.MaxFiles}: expected at least 2 (a single file is never merged).";
+        }
+        if (request.Limits.MaxBytes < 1)
+        {
+            return $"--max-bytes {request.Limits.MaxBytes}: expected a positive number of bytes.";
+        }
+        if (request.Partition is < 0)
+        {
+            return $"--partition {request.Partition}: expected a Kafka partition number, 0 or more.";
+        }
+        if (request.MaxConcurrentBatches < 1)
+        {
+            return $"--concurrency {request.MaxConcurrentBatches}: expected at least 1.";
+        }
+        if (!Storage.ObjectStoreLocation.IsS3(request.Location)
+            && !Directory.Exists(request.Location) && !File.Exists(request.Location))
+        {
+            return $"--location '{request.Location}' does not exist; expected a folder of manifest files.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,91 @@
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Coalescing;
+
+/// <summary>
+/// Decides, from a listing alone, what one side's coalesce does (reference §2.2, with crash recovery): originals are
+/// grouped by folder and name group, sorted, and cut into consecutive batches closed once the count or the cumulative
+/// size reaches its limit; single-file batches are skipped. Originals that an earlier merged file was made from (inside
+/// its range and not newer than it) are not merged again: their deletion is finished instead.
+/// </summary>
+internal static class CoalescePlanner
+{
+    public static CoalescePlan Plan(
+        IEnumerable<StoredObject> objects, IManifestNaming naming, CoalesceLimits limits, int? partition)
+    {
+        var originals = new List<ManifestFile>();
+        var merged = new List<MergedFile>();
+        foreach (var stored in objects)
+        {
+            var (folder, name) = ObjectPath.Split(stored.Location);
+            if (naming.ParseOriginal(name) is { } key)
+            {
+                if (partition is null || key.Partition == partition)
+                {
+                    originals.Add(new ManifestFile(stored, folder, key));
+                }
+            }
+            else if (naming.ParseMerged(name) is { } mergedKey
+                     && (partition is null || mergedKey.Partition == partition))
+            {
+                merged.Add(new MergedFile(stored, folder, mergedKey));
+            }
+        }
+
+        var completions = new List<PendingCompletion>();
+        var batches = new List<MergeBatch>();
+        var singles = 0;
+        var mergedByGroup = merged.ToLookup(m => (m.Folder, m.Key.Group));
+        foreach (var group in originals.GroupBy(o => (o.Folder, o.Key.Group)).OrderBy(g => g.Key.Folder, StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.Group, StringComparer.Ordinal))
+        {
+            var pending = group.OrderBy(o => o.Key.Order).ThenBy(o => o.Location, StringComparer.Ordinal).ToList();
+            foreach (var earlier in mergedByGroup[group.Key].OrderBy(m => m.Location, StringComparer.Ordinal))
+            {
+                var leftovers = pending.Where(o => IsLeftoverOf(naming, earlier, o)).ToList();
+                if (leftovers.Count > 0)
+                {
+                    completions.Add(new PendingCompletion(earlier, leftovers));
+                    var taken = leftovers.ToHashSet();
+                    pending.RemoveAll(taken.Contains);
+                }
+            }
+            foreach (var members in Cut(pending, limits))
+            {
+                if (members.Count < 2)
+                {
+                    singles += members.Count;
+                    continue;
+                }
+                var target = ObjectPath.Sibling(
+                    members[0].Location, naming.MergedName(members[0].Key, members[^1].Key, members.Count));
+                batches.Add(new MergeBatch(target, members));
+            }
+        }
+        return new CoalescePlan(completions, batches, singles);
+    }
+
+    private static bool IsLeftoverOf(IManifestNaming naming, MergedFile merged, ManifestFile original) =>
+        naming.Covers(merged.Key, original.Key) && original.Object.LastModified <= merged.Object.LastModified;
+
+    private static IEnumerable<List<ManifestFile>> Cut(List<ManifestFile> sorted, CoalesceLimits limits)
+    {
+        var batch = new List<ManifestFile>();
+        long bytes = 0;
+        foreach (var file in sorted)
+        {
+            batch.Add(file);
+            bytes += file.Object.Size;
+            if (batch.Count >= limits.MaxFiles || bytes >= limits.MaxBytes)
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+        }
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace KafkaRecon.Operator.Coalescing;
+
+/// <summary>What a coalesce did. <see cref="Failures"/> empty means every batch completed.</summary>
+internal sealed record CoalesceReport
+{
+    public long FilesRead { get; init; }
+    public long FilesWritten { get; init; }
+    public long FilesDeleted { get; init; }
+    public long BytesRead { get; init; }
+    public long BytesWritten { get; init; }
+    public long LinesWritten { get; init; }
+    /// <summary>Batches merged, verified and whose originals were deleted by this run.</summary>
+    public long BatchesMerged { get; init; }
+    /// <summary>Batches an interrupted earlier run had merged, whose leftover originals this run deleted.</summary>
+    public long BatchesCompleted { get; init; }
+    /// <summary>Originals left alone because they were alone in their batch.</summary>
+    public long SingleFilesSkipped { get; init; }
+    public IReadOnlyList<CoalesceFailure> Failures { get; init; } = [];
+    public TimeSpan Elapsed { get; init; }
+
+    public bool Succeeded => Failures.Count == 0;
+
+    public static CoalesceReport Empty { get; } = new();
+
+    public CoalesceReport Add(CoalesceReport other) => new()
+    {
+        FilesRead = FilesRead + other.FilesRead,
+        FilesWritten = FilesWritten + other.FilesWritten,
+        FilesDeleted = FilesDeleted + other.FilesDeleted,
+        BytesRead = BytesRead + other.BytesRead,
+        BytesWritten = BytesWritten + other.BytesWritten,
+        LinesWritten = LinesWritten + other.LinesWritten,
+        BatchesMerged = BatchesMerged + other.BatchesMerged,
+        BatchesCompleted = BatchesCompleted + other.BatchesCompleted,
+        SingleFilesSkipped = SingleFilesSkipped + other.SingleFilesSkipped,
+        Failures = [.. Failures, .. other.Failures],
+        Elapsed = Elapsed + other.Elapsed,
+    };
+}

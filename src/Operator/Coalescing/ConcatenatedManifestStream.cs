@@ -1,0 +1,140 @@
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Coalescing;
+
+/// <summary>
+/// The merged file as a read-only stream: the batch's originals one after another, a newline added after any that
+/// lacks a final one (so no two records end up on one line), counting lines and bytes as they pass. Handed straight to
+/// <see cref="IObjectStore.WriteAsync"/>, so a batch is never held in memory whole; a failed read fails the write.
+/// </summary>
+internal sealed class ConcatenatedManifestStream(
+    IObjectStore store, MemberPrefetcher prefetcher, CancellationToken cancellationToken) : Stream
+{
+    private PrefetchedMember? _current;
+    private Stream? _largeMember;
+    private int _offset;
+    private LineCount _memberCount;
+    private LineCount _total;
+    private bool _newlineOwed;
+    private bool _finished;
+
+    public long Lines => _total.Lines;
+    public long Bytes => _total.Bytes;
+    public long BytesRead { get; private set; }
+    public int FilesRead { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _total.Bytes; set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken token = default)
+    {
+        var written = 0;
+        while (written < destination.Length && !_finished)
+        {
+            if (_newlineOwed)
+            {
+                destination.Span[written] = (byte)'\n';
+                _total.Add(destination.Span.Slice(written, 1));
+                written++;
+                _newlineOwed = false;
+                continue;
+            }
+            if (_current is null && !await MoveNextAsync().ConfigureAwait(false))
+            {
+                _finished = true;
+                break;
+            }
+            var copied = _current!.Buffer is { } buffer
+                ? CopyBuffered(buffer, destination.Span[written..])
+                : await CopyLargeAsync(destination[written..]).ConfigureAwait(false);
+            if (copied == 0)
+            {
+                EndMember();
+                continue;
+            }
+            var chunk = destination.Span.Slice(written, copied);
+            _memberCount.Add(chunk);
+            _total.Add(chunk);
+            written += copied;
+        }
+        return written;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken token) =>
+        ReadAsync(buffer.AsMemory(offset, count), token).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _current?.Dispose();
+            _largeMember?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private async ValueTask<bool> MoveNextAsync()
+    {
+        _current = await prefetcher.NextAsync().ConfigureAwait(false);
+        if (_current is null)
+        {
+            return false;
+        }
+        _offset = 0;
+        _memberCount = default;
+        if (_current.Buffer is null)
+        {
+            try
+            {
+                _largeMember = await store.OpenReadAsync(_current.File.Location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new MemberReadException(_current.File.Location, error);
+            }
+        }
+        return true;
+    }
+
+    private int CopyBuffered(byte[] buffer, Span<byte> destination)
+    {
+        var count = Math.Min(_current!.Length - _offset, destination.Length);
+        buffer.AsSpan(_offset, count).CopyTo(destination);
+        _offset += count;
+        return count;
+    }
+
+    private async ValueTask<int> CopyLargeAsync(Memory<byte> destination)
+    {
+        try
+        {
+            return await _largeMember!.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new MemberReadException(_current!.File.Location, error);
+        }
+    }
+
+    private void EndMember()
+    {
+        _newlineOwed = _memberCount.EndsWithoutNewline;
+        BytesRead += _memberCount.Bytes;
+        FilesRead++;
+        _current!.Dispose();
+        _current = null;
+        _largeMember?.Dispose();
+        _largeMember = null;
+    }
+}

@@ -1,0 +1,15 @@
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Coalescing;
+
+/// <summary>An original manifest file as listed, with what its name says.</summary>
+internal sealed record ManifestFile(StoredObject Object, string Folder, ManifestKey Key)
+{
+    public string Location => Object.Location;
+}
+
+/// <summary>A merged manifest file written by an earlier coalesce, with what its name says.</summary>
+internal sealed record MergedFile(StoredObject Object, string Folder, MergedKey Key)
+{
+    public string Location => Object.Location;
+}

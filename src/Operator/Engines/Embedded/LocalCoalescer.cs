@@ -1,0 +1,80 @@
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Coalescing;
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Engines.Embedded;
+
+/// <summary>
+/// The embedded engine's coalesce phase: merges the small manifest files of both locations in-process, one job per
+/// side (and per Kafka partition of <c>spec.coalesce.partitions</c> on the import side). Finishes within
+/// <see cref="StartAsync"/>; since coalescing is idempotent, a poll simply runs it again.
+/// </summary>
+internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IObjectStore>? storeFor = null) : ICoalescer
+{
+    public const string FailedReason = "CoalesceFailed";
+    private const int FailuresInMessage = 5;
+
+    private readonly Func<string, IObjectStore> _storeFor = storeFor ?? ObjectStoreResolver.For;
+
+    public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        var jobs = new List<JobSummary>();
+        var messages = new List<string>();
+        var failures = new List<string>();
+        foreach (var job in Jobs(context.Spec))
+        {
+            if (MissingFolder(job.Field, job.Request.Location) is { } missing)
+            {
+                return PhaseObservation.Failed(FailedReason, missing, retryable: false);
+            }
+            var report = await new ManifestCoalescer(_storeFor(job.Request.Location), timeProvider)
+                .CoalesceAsync(job.Request, cancellationToken).ConfigureAwait(false);
+            jobs.Add(new JobSummary
+            {
+                Name = job.Name,
+                State = report.Succeeded ? nameof(ObservedState.Succeeded) : nameof(ObservedState.Failed),
+                Reason = report.Succeeded ? null : FailedReason,
+            });
+            messages.Add($"{job.Name}: {CoalesceReportText.Summary(report)}");
+            if (!report.Succeeded)
+            {
+                failures.Add($"{job.Name} ({job.Request.Location}): {CoalesceReportText.Failures(report, FailuresInMessage)}");
+            }
+        }
+        if (failures.Count > 0)
+        {
+            return PhaseObservation.Failed(FailedReason,
+                    $"{failures.Count} of {jobs.Count} coalesce jobs left batches unmerged (no record was lost): " +
+                    string.Join(" | ", failures))
+                with { Jobs = jobs };
+        }
+        return PhaseObservation.Succeeded() with { Jobs = jobs, Message = string.Join(" | ", messages) };
+    }
+
+    public Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken) =>
+        StartAsync(context, cancellationToken);
+
+    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static IEnumerable<(string Name, string Field, CoalesceRequest Request)> Jobs(KafkaReconciliationSpec spec)
+    {
+        var limits = new CoalesceLimits(spec.Coalesce.MaxFiles, spec.Coalesce.MaxBytes);
+        const string importField = "spec.manifests.importLocation";
+        if (spec.Coalesce.Partitions.Count == 0)
+        {
+            yield return ("import", importField, new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits));
+        }
+        foreach (var partition in spec.Coalesce.Partitions.Distinct().Order())
+        {
+            yield return ($"import-partition-{partition}", importField,
+                new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits, partition));
+        }
+        yield return ("export", "spec.manifests.exportLocation",
+            new CoalesceRequest(spec.Manifests.ExportLocation, [ManifestSide.Export], limits));
+    }
+
+    private static string? MissingFolder(string field, string location) =>
+        ObjectStoreLocation.IsS3(location) || Directory.Exists(location) || File.Exists(location)
+            ? null
+            : $"{field} '{location}' does not exist; expected a folder of manifest files.";
+}

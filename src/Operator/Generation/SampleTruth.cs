@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using KafkaRecon.Operator.Reports;
+
+namespace KafkaRecon.Operator.Generation;
+
+/// <summary>
+/// <c>truth.json</c>: what a correct reconciliation of the sample reports, with the totals and per-collection counts
+/// under the names of <see cref="ReportSummary"/>, plus what was written.
+/// </summary>
+internal sealed record SampleTruth
+{
+    [JsonPropertyName("seed")] public long Seed { get; init; }
+    [JsonPropertyName("records")] public long Records { get; init; }
+    [JsonPropertyName("missingPercent")] public double MissingPercent { get; init; }
+    [JsonPropertyName("windowStart")] public DateTimeOffset WindowStart { get; init; }
+    [JsonPropertyName("windowEnd")] public DateTimeOffset WindowEnd { get; init; }
+    [JsonPropertyName("marginMinutes")] public int MarginMinutes { get; init; }
+    [JsonPropertyName("totals")] public required ReportTotals Totals { get; init; }
+    [JsonPropertyName("collections")] public IReadOnlyList<CollectionCounts> Collections { get; init; } = [];
+    [JsonPropertyName("missingDatabases")] public IReadOnlyList<string> MissingDatabases { get; init; } = [];
+    [JsonPropertyName("missingCollections")] public IReadOnlyList<CollectionKey> MissingCollections { get; init; } = [];
+    [JsonPropertyName("import")] public required SampleSideFiles Import { get; init; }
+    [JsonPropertyName("export")] public required SampleSideFiles Export { get; init; }
+}
+
+/// <summary>What one side of the sample holds on disk (bytes before compression).</summary>
+internal sealed record SampleSideFiles(
+    [property: JsonPropertyName("location")] string Location,
+    [property: JsonPropertyName("files")] long Files,
+    [property: JsonPropertyName("gzipFiles")] long GzipFiles,
+    [property: JsonPropertyName("lines")] long Lines,
+    [property: JsonPropertyName("bytes")] long Bytes)
+{
+    public static SampleSideFiles Of(string location, SampleFileStats stats) =>
+        new(location, stats.Files, stats.GzipFiles, stats.Lines, stats.Bytes);
+}
