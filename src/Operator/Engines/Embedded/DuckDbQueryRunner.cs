@@ -85,12 +85,12 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(settings);
-        DuckDbResultTables.Register(session, tables, cancellationToken);
+        var unreadable = DuckDbResultTables.Register(session, tables, cancellationToken);
         var parameters = ReportSql.Parameters(
             IdentifierQuoting.DoubleQuotes, table => table, context.Spec.Query.IdsPerCollection, context.Window.Start);
         var queries = ReportQueryCatalog.Select(context.Spec.Query.Sets);
         var outcomes = RunQueries(session, queries, parameters, Math.Max(1, context.Spec.Query.MaxConcurrentQueries),
-            cancellationToken);
+            unreadable, cancellationToken);
         var report = new Report(context.RunId, timeProvider.GetUtcNow(), outcomes);
         var summary = DuckDbSummaryQueries.Build(session, parameters, context, cancellationToken) with
         {
@@ -103,7 +103,7 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
 
     private static IReadOnlyList<QueryOutcome> RunQueries(
         DuckDbSession session, IReadOnlyList<ReportQuery> queries, SqlParameters parameters, int concurrency,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> unreadable, CancellationToken cancellationToken)
     {
         var outcomes = new QueryOutcome[queries.Count];
         Parallel.For(0, queries.Count,
@@ -111,13 +111,14 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
             index =>
             {
                 using var connection = session.Fork();
-                outcomes[index] = RunQuery(connection, queries[index], parameters, cancellationToken);
+                outcomes[index] = RunQuery(connection, queries[index], parameters, unreadable, cancellationToken);
             });
         return outcomes;
     }
 
     private static QueryOutcome RunQuery(
-        DuckDbSession session, ReportQuery query, SqlParameters parameters, CancellationToken cancellationToken)
+        DuckDbSession session, ReportQuery query, SqlParameters parameters, IReadOnlyDictionary<string, string> unreadable,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -131,7 +132,8 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         catch (Exception exception) when (exception is DuckDBException or SqlTemplateException
                                           && !cancellationToken.IsCancellationRequested)
         {
-            return QueryOutcome.Failure(query, exception.Message);
+            var cause = unreadable.Select(problem => $" (result table '{problem.Key}' is unreadable: {problem.Value})");
+            return QueryOutcome.Failure(query, exception.Message + string.Concat(cause));
         }
     }
 }
