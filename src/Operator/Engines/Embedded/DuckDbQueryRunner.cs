@@ -58,7 +58,15 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         {
             return PhaseObservation.Failed("SummaryFailed", $"Computing the run summary failed: {exception.Message}");
         }
-        await publisher.PublishAsync(layout, report, summary, cancellationToken);
+        try
+        {
+            await publisher.PublishAsync(layout, report, summary, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            return PhaseObservation.Failed("ReportWriteFailed",
+                $"Writing the report under '{layout.ResultsFolder}' failed: {exception.Message}");
+        }
         return Observe(layout, summary);
     }
 

@@ -24,6 +24,6 @@ FROM (
     ) parsed
     WHERE export_timestamp >= {{window_start_ms}}
       AND export_timestamp < {{window_end_ms}}
-      AND CAST(export_timestamp AS VARCHAR) = raw_timestamp
+      AND CAST(export_timestamp AS VARCHAR(20)) = raw_timestamp
 ) ranked
 WHERE latest_rank = 1

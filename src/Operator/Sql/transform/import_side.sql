@@ -24,6 +24,6 @@ FROM (
     ) parsed
     WHERE import_timestamp >= {{window_start_ms}}
       AND import_timestamp < {{window_end_ms}}
-      AND CAST(import_timestamp AS VARCHAR) = raw_timestamp
+      AND CAST(import_timestamp AS VARCHAR(20)) = raw_timestamp
 ) ranked
 WHERE latest_rank = 1
