@@ -6,13 +6,16 @@ namespace KafkaRecon.Operator.Sql;
 /// </summary>
 internal sealed record ComparisonStep(string Name, ComparisonStepKind Kind)
 {
+    /// <summary>Shared results no later step reads once this step has run; an engine may free them.</summary>
+    public IReadOnlyList<string> Releases { get; init; } = [];
+
     public string ResourcePath => $"transform/{Name}.sql";
 
     public string Render(SqlParameters parameters) =>
         SqlTemplate.Render(SqlResources.Read(ResourcePath), parameters, ResourcePath);
 }
 
-public enum ComparisonStepKind
+internal enum ComparisonStepKind
 {
     /// <summary>Read once per row of the raw manifests; cheap to recompute, never persisted.</summary>
     Side,

@@ -1,7 +1,7 @@
 namespace KafkaRecon.Operator.Sql;
 
 /// <summary>How the target engine quotes identifiers: DuckDB and Trino use double quotes, Spark SQL backticks.</summary>
-public enum IdentifierQuoting
+internal enum IdentifierQuoting
 {
     DoubleQuotes,
     Backticks,

@@ -96,6 +96,10 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
             foreach (var step in ComparisonSql.Steps)
             {
                 session.Execute(Statement(step, parameters, staging), cancellationToken);
+                foreach (var released in step.Releases)
+                {
+                    session.Execute($"DROP TABLE IF EXISTS {released}", cancellationToken);
+                }
             }
         }, cancellationToken);
         tables.Publish(staging);

@@ -1,6 +1,4 @@
 -- (database, collection) pairs with at least one id present on both sides: the detail tables are restricted to them.
 SELECT database, collection
-FROM joined
-WHERE import_timestamp IS NOT NULL
-  AND export_timestamp IS NOT NULL
-GROUP BY database, collection
+FROM collection_counts
+WHERE both_sides_count > 0

@@ -4,7 +4,7 @@ SELECT
     j.import_timestamp, j.import_source, j.import_component, j.import_type,
     j.export_timestamp, j.export_source, j.export_component, j.export_type,
     j.earliest_timestamp, j.latest_timestamp, j.earliest_manifest
-FROM joined j
+FROM differences j
 INNER JOIN collections_in_both b
     ON j.database = b.database
     AND j.collection = b.collection
