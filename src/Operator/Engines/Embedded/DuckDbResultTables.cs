@@ -1,0 +1,38 @@
+using DuckDB.NET.Data;
+
+namespace KafkaRecon.Operator.Engines.Embedded;
+
+/// <summary>
+/// Makes a run's published Parquet tables queryable under their own names in a session's database (visible to
+/// forked connections too). The small counts table is loaded into memory; the detail tables stay views on Parquet.
+/// </summary>
+internal static class DuckDbResultTables
+{
+    /// <summary>
+    /// Registers every table it can read. A detail table that cannot be read is left out so only the queries that
+    /// use it fail; its problem is returned, by table name. An unreadable counts table throws: nothing works without it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Register(
+        DuckDbSession session, ResultTableFolder tables, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in RunLayout.Tables)
+        {
+            var scan = $"SELECT * FROM read_parquet({DuckDbLiteral.List(tables.Files(table))})";
+            if (table == RunLayout.CountsTable)
+            {
+                session.Execute($"CREATE OR REPLACE TABLE {table} AS {scan}", cancellationToken);
+                continue;
+            }
+            try
+            {
+                session.Execute($"CREATE OR REPLACE VIEW {table} AS {scan}", cancellationToken);
+            }
+            catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                problems[table] = exception.Message.ReplaceLineEndings(" ");
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,137 @@
+using DuckDB.NET.Data;
+using KafkaRecon.Operator.Sql;
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Engines.Embedded;
+
+/// <summary>
+/// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
+/// Parquet into the run folder. Each raw manifest is scanned once with the window filter applied during the scan;
+/// the joined relation is materialised once (spilling under the run's scratch folder beyond the memory limit) and the
+/// outputs are written from it. A run whose tables are already published succeeds at once.
+/// </summary>
+internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
+{
+    public const string ImportField = "spec.manifests.importLocation";
+    public const string ExportField = "spec.manifests.exportLocation";
+
+    private readonly DuckDbManifestSource manifests = new(store);
+
+    public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        var layout = context.Layout;
+        if (ObjectStoreLocation.IsS3(layout.OutputLocation))
+        {
+            return PhaseObservation.Failed("UnsupportedLocation",
+                $"spec.output.location '{layout.OutputLocation}' is on S3; the embedded engine writes to a local folder.",
+                retryable: false);
+        }
+        var tables = new ResultTableFolder(layout);
+        if (tables.IsComplete)
+        {
+            return PhaseObservation.Succeeded(tables.Final);
+        }
+        DuckDbSettings settings;
+        try
+        {
+            settings = DuckDbSettings.From(context.Spec.Transform, Path.Combine(layout.Scratch, "duckdb"));
+        }
+        catch (ArgumentException exception)
+        {
+            return PhaseObservation.Failed("InvalidSpec", exception.Message, retryable: false);
+        }
+        try
+        {
+            await RunAsync(context, settings, tables, cancellationToken);
+            return PhaseObservation.Succeeded(tables.Final);
+        }
+        catch (ManifestSourceException exception)
+        {
+            return PhaseObservation.Failed("ManifestsUnreadable", exception.Message, retryable: false);
+        }
+        catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested && IsInputError(exception))
+        {
+            return PhaseObservation.Failed("ManifestsMalformed",
+                $"A manifest could not be parsed as 8 pipe-separated fields: {exception.Message}", retryable: false);
+        }
+        catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PhaseObservation.Failed("TransformFailed", $"DuckDB failed: {exception.Message}");
+        }
+        catch (IOException exception)
+        {
+            return PhaseObservation.Failed("TransformFailed", $"Writing the result tables failed: {exception.Message}");
+        }
+        finally
+        {
+            DeleteScratch(settings.TempDirectory);
+        }
+    }
+
+    /// <summary>The work runs inside <see cref="StartAsync"/>; finding no published tables means it was interrupted.</summary>
+    public Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        var tables = new ResultTableFolder(context.Layout);
+        return Task.FromResult(tables.IsComplete
+            ? PhaseObservation.Succeeded(tables.Final)
+            : PhaseObservation.Failed("TransformInterrupted",
+                $"No complete result tables under '{tables.Final}'; the in-process transform stopped before finishing."));
+    }
+
+    /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
+    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RunAsync(
+        PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
+    {
+        using var session = DuckDbSession.Open(settings);
+        var spec = context.Spec.Manifests;
+        await manifests.RegisterAsync(session, ComparisonSql.ImportRaw, spec.ImportLocation, ImportField, cancellationToken);
+        await manifests.RegisterAsync(session, ComparisonSql.ExportRaw, spec.ExportLocation, ExportField, cancellationToken);
+        var parameters = ComparisonSql.Parameters(
+            IdentifierQuoting.DoubleQuotes, context.Window.Start, context.Window.End, context.Window.MarginMinutes);
+        var staging = tables.BeginStaging();
+        await Task.Run(() =>
+        {
+            foreach (var step in ComparisonSql.Steps)
+            {
+                session.Execute(Statement(step, parameters, staging), cancellationToken);
+                foreach (var released in step.Releases)
+                {
+                    session.Execute($"DROP TABLE IF EXISTS {released}", cancellationToken);
+                }
+            }
+        }, cancellationToken);
+        tables.Publish(staging);
+    }
+
+    private static string Statement(ComparisonStep step, SqlParameters parameters, string staging)
+    {
+        var select = step.Render(parameters);
+        return step.Kind switch
+        {
+            ComparisonStepKind.Side => $"CREATE OR REPLACE TEMP VIEW {step.Name} AS {select}",
+            ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
+            _ => $"COPY ({select}) TO {DuckDbLiteral.String(ResultTableFolder.TableFile(staging, step.Name))} " +
+                 "(FORMAT PARQUET, COMPRESSION SNAPPY)",
+        };
+    }
+
+    private static bool IsInputError(DuckDBException exception) =>
+        exception.Message.Contains("CSV", StringComparison.OrdinalIgnoreCase);
+
+    private static void DeleteScratch(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Spill files are only scratch; a later attempt starts from an empty folder anyway.
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace KafkaRecon.Operator.Reports;
+
+/// <summary>
+/// The text report (<c>&lt;run&gt;_results.txt</c>) as the reference writes it once its terminal colours are
+/// stripped: "QUERY RESULTS:", a blank line, then per query "Name: …", "Description: …", "Results:", one line per row
+/// (<c>\t-- v1, v2</c>, or <c>\t-- col1: v1, col2: v2</c> when show_column_names is true) and a blank line.
+/// A partial report ends with a "FAILED QUERIES:" section naming each failed query and its error.
+/// </summary>
+internal static class TextReportWriter
+{
+    public static byte[] Write(Report report)
+    {
+        var text = new StringBuilder("QUERY RESULTS:\n\n");
+        foreach (var outcome in report.Succeeded)
+        {
+            text.Append("Name: ").Append(outcome.Query.Name).Append('\n');
+            text.Append("Description: ").Append(outcome.Query.Description).Append('\n');
+            text.Append("Results:\n");
+            foreach (var row in outcome.Rows)
+            {
+                text.Append("\t-- ").Append(FormatRow(outcome, row)).Append('\n');
+            }
+            text.Append('\n');
+        }
+        if (report.Partial)
+        {
+            text.Append("FAILED QUERIES:\n\n");
+            foreach (var failure in report.Failures)
+            {
+                text.Append("\t-- ").Append(failure.Query.Name).Append(": ").Append(failure.Error).Append('\n');
+            }
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static string FormatRow(QueryOutcome outcome, IReadOnlyList<string> row)
+    {
+        var cells = row.Select((value, column) => outcome.Query.ShowColumnNames && column < outcome.Columns.Count
+            ? $"{outcome.Columns[column]}: {value}"
+            : value);
+        return string.Join(", ", cells);
+    }
+}

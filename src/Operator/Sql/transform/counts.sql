@@ -1,0 +1,19 @@
+-- One row per (database, collection) over ALL joined rows (not restricted to collections in both manifests).
+-- database_collection is for display only; database and collection come from their own columns, never re-split.
+SELECT
+    CONCAT(database, '.', collection) AS database_collection,
+    database,
+    collection,
+    imported_count,
+    exported_count,
+    exported_count_from_data_load,
+    exported_count_from_streaming_feed,
+    missing_imported_count,
+    missing_exported_count,
+    mismatched_timestamps_earlier_in_import_count,
+    mismatched_timestamps_earlier_in_export_count,
+    latest_import_timestamp,
+    earliest_import_timestamp,
+    latest_export_timestamp,
+    earliest_export_timestamp
+FROM collection_counts

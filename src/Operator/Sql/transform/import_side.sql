@@ -1,0 +1,29 @@
+-- Import (K2HB) side of the comparison: the join key is field 0.
+-- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
+-- end plus the margin, then one row per (database, collection, id): the latest, ties broken by the smallest
+-- (source, component, type). Empty fields become empty strings so every engine compares and joins them alike.
+SELECT id, database, collection, import_timestamp, import_source, import_component, import_type
+FROM (
+    SELECT
+        id, database, collection, import_timestamp, import_source, import_component, import_type,
+        ROW_NUMBER() OVER (
+            PARTITION BY database, collection, id
+            ORDER BY import_timestamp DESC, import_source, import_component, import_type
+        ) AS latest_rank
+    FROM (
+        SELECT
+            COALESCE(c0, '') AS id,
+            COALESCE(c2, '') AS database,
+            COALESCE(c3, '') AS collection,
+            TRY_CAST(c1 AS BIGINT) AS import_timestamp,
+            c1 AS raw_timestamp,
+            COALESCE(c4, '') AS import_source,
+            COALESCE(c5, '') AS import_component,
+            COALESCE(c7, '') AS import_type
+        FROM import_manifest_raw
+    ) parsed
+    WHERE import_timestamp >= {{window_start_ms}}
+      AND import_timestamp < {{window_end_ms}}
+      AND CAST(import_timestamp AS VARCHAR(20)) = raw_timestamp
+) ranked
+WHERE latest_rank = 1
