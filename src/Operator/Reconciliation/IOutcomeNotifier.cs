@@ -5,10 +5,10 @@ namespace KafkaRecon.Operator.Reconciliation;
 /// <summary>Announces a finished run (Slack). Never throws: a failure is returned and recorded as a condition.</summary>
 internal interface IOutcomeNotifier
 {
-    Task<NotificationOutcome> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken);
+    Task<NotificationDelivery> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken);
 }
 
-internal sealed record NotificationOutcome(bool Sent, string? Error)
+internal sealed record NotificationDelivery(bool Sent, string? Error)
 {
-    public static NotificationOutcome Success { get; } = new(true, null);
+    public static NotificationDelivery Success { get; } = new(true, null);
 }

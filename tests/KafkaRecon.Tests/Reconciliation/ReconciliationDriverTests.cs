@@ -169,8 +169,8 @@ public sealed class ReconciliationDriverTests
 
     private sealed class NoNotifications : IOutcomeNotifier
     {
-        public Task<NotificationOutcome> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken) =>
-            Task.FromResult(NotificationOutcome.Success);
+        public Task<NotificationDelivery> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken) =>
+            Task.FromResult(NotificationDelivery.Success);
     }
 
     private sealed class NoObserver : IRunObserver
