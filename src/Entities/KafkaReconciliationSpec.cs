@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using KafkaRecon.Entities.Crd;
 
 namespace KafkaRecon.Entities;
 
@@ -68,6 +69,8 @@ public enum EngineKind
 }
 
 [Description("Reconciled window [start, end + margin). Both bounds RFC 3339; end is exclusive.")]
+[ValidationRule("!has(self.start) || !has(self.end) || self.end > self.start",
+    "window.end must be after window.start", FieldPath = ".end")]
 public sealed class WindowSpec
 {
     [JsonPropertyName("start")]
