@@ -43,7 +43,8 @@ LABEL org.opencontainers.image.title="kafka-recon" \
       org.opencontainers.image.base.name="mcr.microsoft.com/dotnet/aspnet:10.0-noble"
 
 WORKDIR /app
-COPY --from=build --chown=0:0 --chmod=0755 /app/ /app/
+# Owned by root and not writable by the runtime user.
+COPY --from=build /app/ /app/
 
 # DuckDB spills and .NET writes temporary files to TMPDIR; in Kubernetes /tmp is an emptyDir on a read-only root.
 ENV DOTNET_ROOT=/usr/share/dotnet \
