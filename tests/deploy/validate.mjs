@@ -13,6 +13,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { run } from "@bufbuild/cel";
 import { timestampFromDate } from "@bufbuild/protobuf/wkt";
+import { ChartRenderer } from "./chart-renderer.mjs";
 
 const CRD_PATH = "config/crds/kafkarecon.io_kafkareconciliations.yaml";
 const CHART_CRD_PATH = "charts/kafka-recon/crds/kafkarecon.io_kafkareconciliations.yaml";
@@ -295,6 +296,140 @@ await check("chart RBAC rule files are valid PolicyRule lists", async () => {
     const rules = YAML.parse(readFileSync(join(CHART, "files/rbac", file), "utf8"));
     await validateKubernetesObject({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: file }, rules });
   }
+});
+
+
+// ---- The chart's templates, rendered (tests/deploy/chart-renderer.mjs; no helm binary here) ----
+
+const renderer = new ChartRenderer(CHART);
+const renderObjects = (overrides) => {
+  const rendered = renderer.render(overrides);
+  const objects = [];
+  for (const [file, text] of Object.entries(rendered)) {
+    if (file === "NOTES.txt") continue;
+    for (const object of readYamlDocuments(text, `${CHART}/templates/${file}`)) objects.push({ file, ...object });
+  }
+  return { objects, notes: rendered["NOTES.txt"] };
+};
+const strip = ({ file, ...object }) => object;
+const byKind = (objects, kind) => objects.filter((o) => o.kind === kind);
+const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+  return value;
+}
+const kustomized = kustomize("config/default");
+const kustomizeDeployment = kustomized.find((o) => o.kind === "Deployment");
+
+const allOn = {
+  replicaCount: 1,
+  operator: { watchNamespaces: ["team-a", "team-b"], extraArgs: ["--verbose"], extraEnv: [{ name: "EXTRA", value: "1" }] },
+  aws: { region: "eu-west-2" },
+  serviceAccount: { roleArn: "arn:aws:iam::123456789012:role/kafka-recon", annotations: { "example.com/owner": "data" } },
+  rbac: { secretNames: ["kafka-recon-slack"] },
+  podAnnotations: { "example.com/scrape": "true" },
+  nodeSelector: { "kubernetes.io/os": "linux" },
+  tolerations: [{ key: "dedicated", operator: "Equal", value: "data", effect: "NoSchedule" }],
+  metrics: { serviceMonitor: { enabled: true, labels: { release: "prometheus" } } },
+  prometheusRule: { enabled: true, missingExportsThreshold: 5 },
+  dashboard: { enabled: true },
+  networkPolicy: { enabled: true, metricsFrom: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }] },
+  nightly: { namespace: "recon", labels: { team: "data" }, annotations: { "example.com/note": "nightly" } },
+};
+
+await check("the chart renders with default values and every object matches the Kubernetes schemas", async () => {
+  const { objects } = renderObjects({});
+  const kinds = objects.map((o) => o.kind).sort();
+  const expected = ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "CronJob", "Deployment", "Role", "Role", "RoleBinding", "RoleBinding", "Service", "ServiceAccount", "ServiceAccount"];
+  expect(same(kinds, expected), `rendered kinds ${kinds.join(", ")}; expected ${expected.join(", ")}`);
+  for (const object of objects) await validateKubernetesObject(strip(object));
+});
+
+await check("the chart renders with every option on and every object matches its schema", async () => {
+  const { objects } = renderObjects(allOn);
+  const alertsShipped = existsSync(join(CHART, "files/alerts.yaml"));
+  for (const object of objects) {
+    if (object.kind === "PrometheusRule" && !alertsShipped) continue;
+    await validateKubernetesObject(strip(object));
+  }
+  for (const kind of ["ServiceMonitor", "NetworkPolicy"]) expect(byKind(objects, kind).length === 1, `no ${kind} rendered`);
+  expect(byKind(objects, "ClusterRole").length === 0, "a ClusterRole was rendered although watchNamespaces limits the scope");
+  const roles = byKind(objects, "Role").filter((r) => ["team-a", "team-b"].includes(r.metadata.namespace));
+  expect(roles.length === 2, `expected a Role in team-a and team-b, got ${roles.map((r) => r.metadata.namespace).join(", ")}`);
+});
+
+await check("chart and kustomize grant the operator the same rules", async () => {
+  const chartRole = byKind(renderObjects({}).objects, "ClusterRole")[0];
+  const kustomizeRole = kustomized.find((o) => o.kind === "ClusterRole");
+  expect(same(chartRole.rules, kustomizeRole.rules), `chart ${JSON.stringify(chartRole.rules)}\nkustomize ${JSON.stringify(kustomizeRole.rules)}`);
+  const lease = (objects) => objects.find((o) => o.kind === "Role" && o.metadata.name.endsWith("leader-election")).rules;
+  expect(same(lease(renderObjects({}).objects), lease(kustomized)), "leader-election rules differ");
+});
+
+await check("secrets are readable only by the names given in values", async () => {
+  const defaults = renderObjects({}).objects.flatMap((o) => o.rules ?? []);
+  expect(!defaults.some((rule) => rule.resources.includes("secrets")), "secrets granted without rbac.secretNames");
+  const named = renderObjects(allOn).objects.flatMap((o) => o.rules ?? []).filter((rule) => rule.resources.includes("secrets"));
+  expect(named.length === 2 && named.every((rule) => same(rule.resourceNames, ["kafka-recon-slack"]) && same(rule.verbs, ["get"])),
+    `secret rules: ${JSON.stringify(named)}`);
+});
+
+await check("chart and kustomize run the operator with the same hardening, probes and temp volume", async () => {
+  const deployment = byKind(renderObjects({}).objects, "Deployment")[0];
+  const [pod, container] = [deployment.spec.template.spec, deployment.spec.template.spec.containers[0]];
+  const [kPod, kContainer] = [kustomizeDeployment.spec.template.spec, kustomizeDeployment.spec.template.spec.containers[0]];
+  expect(same(pod.securityContext, kPod.securityContext), "pod securityContext differs");
+  expect(same(container.securityContext, kContainer.securityContext), "container securityContext differs");
+  expect(same(container.livenessProbe, kContainer.livenessProbe), "livenessProbe differs");
+  expect(same(container.readinessProbe, kContainer.readinessProbe), "readinessProbe differs");
+  expect(same(container.ports, kContainer.ports), "ports differ");
+  expect(same(container.volumeMounts, kContainer.volumeMounts) && same(pod.volumes, kPod.volumes), "the /tmp emptyDir differs");
+  expect(same(container.args, kContainer.args), `args differ: ${container.args.join(" ")} vs ${kContainer.args.join(" ")}`);
+});
+
+await check("leader election is on with several replicas, and a single replica is replaced rather than rolled", async () => {
+  const many = byKind(renderObjects({ replicaCount: 3 }).objects, "Deployment")[0];
+  expect(many.spec.template.spec.containers[0].args.includes("--leader-elect"), "3 replicas without --leader-elect");
+  const one = byKind(renderObjects({ replicaCount: 1 }).objects, "Deployment")[0];
+  expect(!one.spec.template.spec.containers[0].args.includes("--leader-elect"), "1 replica with --leader-elect");
+  expect(one.spec.strategy?.type === "Recreate", "1 replica without leader election must not roll (two reconcilers)");
+});
+
+await check("the IRSA role lands on the operator's ServiceAccount", async () => {
+  const account = renderObjects(allOn).objects.find((o) => o.kind === "ServiceAccount" && o.metadata.name === "kafka-recon");
+  expect(account.metadata.annotations?.["eks.amazonaws.com/role-arn"] === allOn.serviceAccount.roleArn, JSON.stringify(account.metadata));
+});
+
+await check("the nightly CronJob runs kafka-recon create like a CronJob user expects", async () => {
+  const { objects } = renderObjects(allOn);
+  const cron = byKind(objects, "CronJob")[0];
+  expect(cron.spec.schedule === "30 3 * * *" && cron.spec.timeZone === "Etc/UTC", `schedule ${cron.spec.schedule} ${cron.spec.timeZone}`);
+  expect(cron.spec.concurrencyPolicy === "Forbid", "concurrencyPolicy is not Forbid");
+  expect(cron.spec.startingDeadlineSeconds > 0 && cron.spec.successfulJobsHistoryLimit >= 0 && cron.spec.failedJobsHistoryLimit >= 0, "deadline or history limits missing");
+  const pod = cron.spec.jobTemplate.spec.template.spec;
+  const args = pod.containers[0].args;
+  for (const expected of ["create", "--template=/etc/kafka-recon/template.yaml", "--namespace=recon", "--prefix=nightly", "--schedule-name=nightly", "--concurrency-policy=Forbid"]) {
+    expect(args.includes(expected), `args lack ${expected}: ${args.join(" ")}`);
+  }
+  const role = objects.find((o) => o.kind === "Role" && o.metadata.name === "kafka-recon-nightly");
+  expect(role.metadata.namespace === "recon", `nightly Role is in ${role.metadata.namespace}, not where it creates resources`);
+  const configMap = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === pod.volumes.find((v) => v.configMap).configMap.name);
+  const template = YAML.parse(configMap.data["template.yaml"]);
+  const problems = validateResource({ ...template, metadata: { name: "nightly-20260101" } });
+  expect(problems.length === 0, `template.yaml is not a valid KafkaReconciliation: ${problems.join("; ")}`);
+  expect(template.metadata.labels.team === "data", "nightly labels not copied into the template");
+});
+
+await check("NOTES.txt tells the user how to see runs", async () => {
+  const { notes } = renderObjects({});
+  expect(notes.includes("kubectl get krecon"), notes);
+});
+
+await check("the renderer refuses template syntax it does not know", async () => {
+  let refused = false;
+  try { new ChartRenderer(CHART).pipeline("nosuchfunction .", { dot: {}, vars: [new Map()], name: "probe" }); } catch { refused = true; }
+  expect(refused, "an unknown function rendered silently");
 });
 
 console.log(`deploy: ${passed} passed, ${failed} failed`);
