@@ -11,7 +11,6 @@ internal static class CrdCommand
         var output = new Option<FileInfo[]>("--output", "-o")
         {
             Description = "Write the CRD to these files instead of standard output (repeatable).",
-            AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("crd", "Print the KafkaReconciliation CustomResourceDefinition as YAML.") { output };
         command.SetAction(async (parse, cancellationToken) =>
