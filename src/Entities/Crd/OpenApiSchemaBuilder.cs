@@ -13,7 +13,7 @@ namespace KafkaRecon.Entities.Crd;
 /// <remarks>
 /// Optional (nullable) members get no <c>nullable</c> marker: the client omits nulls when writing and the API server prunes
 /// explicit nulls of non-nullable fields before defaulting, so the stored object simply lacks the field.
-/// <c>nullable: false</c> is never written (an old KubeOps defect that breaks server-side apply).
+/// <c>nullable: false</c> is never written either: it is the default, and emitting it is one of KubeOps' CRD-generation defects.
 /// </remarks>
 internal sealed class OpenApiSchemaBuilder
 {

@@ -30,6 +30,17 @@ public sealed class CrdSchemaValidationTests
         Assert.Empty(StructuralSchemaValidator.Validate(json, Schema));
     }
 
+    [Fact]
+    public void The_client_omits_unset_optional_fields_so_the_schema_needs_no_nullable_marker()
+    {
+        var sparse = new KafkaReconciliation
+        {
+            Metadata = new V1ObjectMeta { Name = "sparse" },
+            Status = new KafkaReconciliationStatus { Conditions = [new V1Condition { Type = "Ready", Status = "Unknown" }] },
+        };
+        Assert.DoesNotContain("null", KubernetesJson.Serialize(sparse), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("spec.engine", "\"gcp\"", "Unsupported value")]
     [InlineData("spec.window.marginMinutes", "2000", "less than or equal to 1440")]
