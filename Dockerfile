@@ -16,6 +16,7 @@ ARG VERSION=0.0.0-dev
 WORKDIR /source
 
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+# Every project the operator references, so restore is cached until a project file changes.
 COPY src/Entities/KafkaRecon.Entities.csproj src/Entities/
 COPY src/Operator/KafkaRecon.Operator.csproj src/Operator/
 RUN dotnet restore src/Operator/KafkaRecon.Operator.csproj -a "$TARGETARCH"

@@ -4,7 +4,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
-if [ ! -d "$here/node_modules/kubernetes-models" ]; then
+# (Re)install when node_modules is missing or older than the lock file.
+if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 command -v kubectl >/dev/null || { echo "validate.sh needs kubectl (for kubectl kustomize)" >&2; exit 2; }
