@@ -37,7 +37,6 @@ LABEL org.opencontainers.image.title="kafka-recon" \
       org.opencontainers.image.description="Kubernetes operator that proves a Kafka pipeline lost nothing." \
       org.opencontainers.image.source="https://github.com/kafka-recon/kafka-recon" \
       org.opencontainers.image.url="https://github.com/kafka-recon/kafka-recon" \
-      org.opencontainers.image.licenses="MIT" \
       org.opencontainers.image.vendor="kafka-recon" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
