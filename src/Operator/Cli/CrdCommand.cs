@@ -3,7 +3,7 @@ using KafkaRecon.Entities.Crd;
 
 namespace KafkaRecon.Operator.Cli;
 
-/// <summary><c>kafka-recon crd</c>: print (or write) the CustomResourceDefinition generated from the C# types.</summary>
+/// <summary><c>kafka-recon crd</c>: print (or write) the CustomResourceDefinition generated from the C# types, or its reference.</summary>
 internal static class CrdCommand
 {
     public static Command Create()
@@ -12,10 +12,14 @@ internal static class CrdCommand
         {
             Description = "Write the CRD to these files instead of standard output (repeatable).",
         };
-        var command = new Command("crd", "Print the KafkaReconciliation CustomResourceDefinition as YAML.") { output };
+        var reference = new Option<bool>("--reference")
+        {
+            Description = "Print the resource reference (Markdown, from the same schema) instead of the CRD YAML.",
+        };
+        var command = new Command("crd", "Print the KafkaReconciliation CustomResourceDefinition as YAML.") { output, reference };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var yaml = CrdYaml.ForKafkaReconciliation();
+            var yaml = parse.GetValue(reference) ? CrdReference.ForKafkaReconciliation() : CrdYaml.ForKafkaReconciliation();
             var files = parse.GetValue(output) ?? [];
             if (files.Length == 0)
             {

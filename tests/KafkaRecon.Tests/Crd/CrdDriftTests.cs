@@ -17,6 +17,18 @@ public sealed class CrdDriftTests
             + $"First difference at line {FirstDifferentLine(committed, generated)}.");
     }
 
+    [Fact]
+    public void Committed_resource_reference_is_exactly_what_the_types_generate()
+    {
+        const string relativePath = "docs/reference/kafkareconciliation.md";
+        var committed = RepositoryRoot.ReadText(relativePath).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var generated = CrdReference.ForKafkaReconciliation();
+        Assert.True(committed == generated,
+            $"{relativePath} drifted from the C# types in src/Entities. Regenerate it from the repository root with:\n"
+            + $"  {CrdReference.RegenerateCommand}\n"
+            + $"First difference at line {FirstDifferentLine(committed, generated)}.");
+    }
+
     private static int FirstDifferentLine(string left, string right)
     {
         var a = left.Split('\n');
