@@ -133,6 +133,7 @@ public sealed class CoalesceSpec
 
     [JsonPropertyName("partitions")]
     [Description("Kafka partitions coalesced as separate jobs; empty means one job for all partitions.")]
+    [ListType("set")]
     public IList<int> Partitions { get; set; } = new List<int>();
 
     [JsonPropertyName("jobQueue")]
@@ -169,6 +170,7 @@ public sealed class QuerySpec
 {
     [JsonPropertyName("sets")]
     [Description("Which report query sets run: main, additional, specific.")]
+    [ListType("set")]
     public IList<QuerySet> Sets { get; set; } = new List<QuerySet> { QuerySet.Main };
 
     [JsonPropertyName("idsPerCollection")]

@@ -90,6 +90,7 @@ function strictJsonSchema(node) {
       copy[key] = value;
     }
   }
+  if (node["x-kubernetes-list-type"] === "set") copy.uniqueItems = true;
   if (copy.type === "object" && copy.properties && copy.additionalProperties === undefined) {
     copy.additionalProperties = false;
   }
@@ -218,6 +219,7 @@ const badResources = [
   ["a date that is not RFC 3339", mutated(full, "spec.window.start", "yesterday"), /date-time/],
   ["an unknown spec field", mutated(full, "spec.colour", "blue"), /additional properties \(colour\)/],
   ["no manifests", mutated(full, "spec.manifests", undefined), /manifests/],
+  ["a query set listed twice", mutated(full, "spec.query.sets", ["main", "main"]), /duplicate items/],
   ["a duration in words", mutated(full, "spec.timeouts.query", "2 hours"), /pattern/],
   ["an invalid condition status", mutated(full, "status", { conditions: [{ type: "Ready", status: "Maybe", reason: "X", message: "", lastTransitionTime: "2026-01-01T00:00:00Z" }] }), /allowed values/],
 ];

@@ -83,6 +83,7 @@ internal static class CrdReference
         if (schema.MinLength is { } minLength) { rules.Add(minLength == 1 ? "not empty" : $"at least {minLength} characters"); }
         if (schema.MaxLength is { } maxLength) { rules.Add($"at most {maxLength} characters"); }
         if (schema.Pattern is { } pattern) { rules.Add($"matches `{pattern}`"); }
+        if (schema.XKubernetesListType == "set") { rules.Add("no duplicates"); }
         if (schema.XKubernetesListType == "map") { rules.Add($"one entry per `{string.Join(", ", schema.XKubernetesListMapKeys)}`"); }
         rules.AddRange((schema.XKubernetesValidations ?? []).Select(rule => rule.Message));
         return string.Join("; ", rules);

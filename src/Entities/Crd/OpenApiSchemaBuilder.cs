@@ -132,6 +132,10 @@ internal sealed class OpenApiSchemaBuilder
         {
             if (schema.Type == "array") { schema.MaxItems = maxLength.Length; } else { schema.MaxLength = maxLength.Length; }
         }
+        if (property.GetCustomAttribute<ListTypeAttribute>() is { } listType)
+        {
+            schema.XKubernetesListType = listType.ListType;
+        }
         if (property.GetCustomAttribute<DefaultValueAttribute>() is { Value: { } value })
         {
             schema.DefaultProperty = value is Enum member ? EnumJsonName(member.GetType(), member.ToString()) : value;

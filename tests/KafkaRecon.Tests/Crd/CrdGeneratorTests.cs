@@ -121,6 +121,14 @@ public sealed class CrdGeneratorTests
     }
 
     [Fact]
+    public void Lists_of_distinct_values_are_sets()
+    {
+        Assert.Equal("set", Spec.Properties["query"].Properties["sets"].XKubernetesListType);
+        Assert.Equal("set", Spec.Properties["coalesce"].Properties["partitions"].XKubernetesListType);
+        Assert.Null(Status.Properties["topCollections"].XKubernetesListType);
+    }
+
+    [Fact]
     public void Maps_are_objects_with_typed_additional_properties()
     {
         var arguments = Spec.Properties["transform"].Properties["arguments"];

@@ -56,6 +56,7 @@ public sealed class CrdSchemaValidationTests
     [InlineData("spec.suspend", "\"yes\"", "must be of type boolean")]
     [InlineData("spec.transform.arguments", "{\"--x\": 1}", "must be of type string")]
     [InlineData("spec.colour", "\"blue\"", "unknown field")]
+    [InlineData("spec.query.sets", "[\"main\", \"main\"]", "Duplicate value")]
     public void Bad_spec_values_are_rejected_at_their_field(string field, string json, string expected)
     {
         var resource = YamlJson.ReadSingle(RepositoryRoot.ReadText(AwsSample))!;

@@ -106,6 +106,17 @@ internal static class StructuralSchemaValidator
         {
             Check(value[index], schema.Items as V1JSONSchemaProps ?? new V1JSONSchemaProps(), $"{path}[{index}]", violations);
         }
+        if (schema.XKubernetesListType == "set")
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var index = 0; index < value.Count; index++)
+            {
+                if (!seen.Add(value[index]?.ToJsonString() ?? "null"))
+                {
+                    violations.Add(new($"{path}[{index}]", $"Duplicate value: {value[index]?.ToJsonString()}"));
+                }
+            }
+        }
         if (schema.XKubernetesListType == "map" && schema.XKubernetesListMapKeys is { Count: > 0 } keys)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
