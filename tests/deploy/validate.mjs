@@ -2,7 +2,9 @@
 //  - `kubectl kustomize config/default`: every object against the Kubernetes OpenAPI schemas (kubernetes-models);
 //  - the generated CRD itself, and the CR samples against its openAPIV3Schema (ajv) and its CEL rules (@bufbuild/cel);
 //  - the Helm chart's static files: Chart.yaml, values.yaml against values.schema.json, the nightly template spec
-//    against the CRD, and the files its templates read.
+//    against the CRD, and the files its templates read;
+//  - the chart's templates rendered (chart-renderer.mjs; there is no helm binary) with default and all-on values: every
+//    object against its schema, and the same RBAC, security context, probes and volume as kustomize.
 // Each check is also fed known-bad input that it must reject, so a validator that accepts everything fails here.
 // Run from the repository root through tests/deploy/validate.sh.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
