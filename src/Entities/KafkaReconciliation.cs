@@ -1,11 +1,18 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
+using KafkaRecon.Entities.Crd;
 
 namespace KafkaRecon.Entities;
 
 /// <summary>One reconciliation of a time window: proves every record imported into HBase was also exported.</summary>
 [KubernetesEntity(Group = Group, ApiVersion = Version, Kind = EntityKind, PluralName = Plural)]
+[Description("One reconciliation of a time window: proves every record imported into HBase was also exported.")]
+[ResourceNames(ShortNames = ["krecon", "kr"], Categories = ["kafkarecon"])]
+[PrinterColumn(1, "Phase", "string", ".status.phase", Description = "Where the run is.")]
+[PrinterColumn(2, "Window", "string", ".status.window.start", Description = "Start of the reconciled window (UTC).")]
+[PrinterColumn(3, "Missing", "integer", ".status.results.missingExports", Description = "Imported records missing from the export.")]
 public sealed class KafkaReconciliation
     : IKubernetesObject<V1ObjectMeta>, ISpec<KafkaReconciliationSpec>, IStatus<KafkaReconciliationStatus?>
 {

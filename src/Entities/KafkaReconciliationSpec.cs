@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using KafkaRecon.Entities.Crd;
 
 namespace KafkaRecon.Entities;
 
@@ -68,6 +69,8 @@ public enum EngineKind
 }
 
 [Description("Reconciled window [start, end + margin). Both bounds RFC 3339; end is exclusive.")]
+[ValidationRule("!has(self.start) || !has(self.end) || self.end > self.start",
+    "window.end must be after window.start", FieldPath = ".end")]
 public sealed class WindowSpec
 {
     [JsonPropertyName("start")]
@@ -130,6 +133,7 @@ public sealed class CoalesceSpec
 
     [JsonPropertyName("partitions")]
     [Description("Kafka partitions coalesced as separate jobs; empty means one job for all partitions.")]
+    [ListType("set")]
     public IList<int> Partitions { get; set; } = new List<int>();
 
     [JsonPropertyName("jobQueue")]
@@ -166,6 +170,7 @@ public sealed class QuerySpec
 {
     [JsonPropertyName("sets")]
     [Description("Which report query sets run: main, additional, specific.")]
+    [ListType("set")]
     public IList<QuerySet> Sets { get; set; } = new List<QuerySet> { QuerySet.Main };
 
     [JsonPropertyName("idsPerCollection")]
@@ -245,10 +250,12 @@ public sealed class SlackSpec
     public SecretKeyRef? WebhookSecretRef { get; set; }
 
     [JsonPropertyName("successChannel")]
+    [Description("Channel for runs that verified clean.")]
     [DefaultValue("#dataworks-aws-production-notifications")]
     public string SuccessChannel { get; set; } = "#dataworks-aws-production-notifications";
 
     [JsonPropertyName("failureChannel")]
+    [Description("Channel for failed runs and missing records.")]
     [DefaultValue("#dataworks-aws-critical-alerts")]
     public string FailureChannel { get; set; } = "#dataworks-aws-critical-alerts";
 
@@ -260,10 +267,12 @@ public sealed class SlackSpec
 public sealed class SecretKeyRef
 {
     [JsonPropertyName("name")]
+    [Description("Name of a Secret in the resource's namespace.")]
     [Required]
     public string Name { get; set; } = "";
 
     [JsonPropertyName("key")]
+    [Description("Key within the Secret.")]
     [Required]
     public string Key { get; set; } = "";
 }
@@ -273,16 +282,19 @@ public sealed class TimeoutsSpec
     public const string DurationPattern = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
 
     [JsonPropertyName("coalesce")]
+    [Description("Longest the coalesce phase may run.")]
     [RegularExpression(DurationPattern)]
     [DefaultValue("2h")]
     public string Coalesce { get; set; } = "2h";
 
     [JsonPropertyName("transform")]
+    [Description("Longest the transform phase may run.")]
     [RegularExpression(DurationPattern)]
     [DefaultValue("3h")]
     public string Transform { get; set; } = "3h";
 
     [JsonPropertyName("query")]
+    [Description("Longest the query phase may run.")]
     [RegularExpression(DurationPattern)]
     [DefaultValue("1h")]
     public string Query { get; set; } = "1h";
@@ -291,16 +303,19 @@ public sealed class TimeoutsSpec
 public sealed class RetriesSpec
 {
     [JsonPropertyName("coalesce")]
+    [Description("Retries of a failed coalesce phase.")]
     [Range(0, 10)]
     [DefaultValue(2)]
     public int Coalesce { get; set; } = 2;
 
     [JsonPropertyName("transform")]
+    [Description("Retries of a failed transform phase.")]
     [Range(0, 10)]
     [DefaultValue(2)]
     public int Transform { get; set; } = 2;
 
     [JsonPropertyName("query")]
+    [Description("Retries of a failed query phase.")]
     [Range(0, 10)]
     [DefaultValue(1)]
     public int Query { get; set; } = 1;

@@ -27,5 +27,6 @@ internal static class CliApplication
         yield return VersionCommand.Create();
         yield return CoalesceCommand.Create();
         yield return GenerateCommand.Create();
+        yield return CrdCommand.Create();
     }
 }
