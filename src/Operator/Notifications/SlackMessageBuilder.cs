@@ -92,24 +92,30 @@ internal static class SlackMessageBuilder
 
     private static JsonObject Metadata(OutcomeNotification n)
     {
-        var payload = new JsonObject
+        // Slack's metadata payload takes strings, numbers and booleans only: absent values are left out, not null.
+        var payload = new JsonObject();
+        void Add(string key, JsonNode? value)
         {
-            ["notification_id"] = n.NotificationId,
-            ["severity"] = n.Severity,
-            ["notification_type"] = n.NotificationType,
-            ["title_text"] = n.Title,
-            ["namespace"] = n.Namespace,
-            ["name"] = n.Name,
-            ["run_id"] = n.RunId,
-            ["outcome"] = n.Outcome == NotificationOutcome.Succeeded ? "succeeded" : "failed",
-            ["window_start"] = n.Window?.Start.ToString("O"),
-            ["window_end"] = n.Window?.End.ToString("O"),
-            ["report_location"] = n.ReportLocation,
-        };
+            if (value is not null)
+            {
+                payload[key] = value;
+            }
+        }
+        Add("notification_id", n.NotificationId);
+        Add("severity", n.Severity);
+        Add("notification_type", n.NotificationType);
+        Add("title_text", n.Title);
+        Add("namespace", n.Namespace);
+        Add("name", n.Name);
+        Add("run_id", n.RunId);
+        Add("outcome", n.Outcome == NotificationOutcome.Succeeded ? "succeeded" : "failed");
+        Add("window_start", n.Window?.Start.ToString("O"));
+        Add("window_end", n.Window?.End.ToString("O"));
+        Add("report_location", n.ReportLocation);
         if (n.Totals is { } t)
         {
-            payload["exported_count"] = t.Exported;
-            payload["missing_exports_count"] = t.MissingExports;
+            Add("exported_count", t.Exported);
+            Add("missing_exports_count", t.MissingExports);
         }
         return payload;
     }

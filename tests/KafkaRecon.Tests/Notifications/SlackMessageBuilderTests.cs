@@ -113,6 +113,18 @@ public sealed class SlackMessageBuilderTests
     }
 
     [Fact]
+    public void Metadata_leaves_out_absent_values_instead_of_sending_null()
+    {
+        var resource = SampleRuns.Resource();
+        resource.Status = new KafkaReconciliationStatus { Phase = ReconciliationPhase.Failed };
+        var payload = SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec())["metadata"]!["event_payload"]!.AsObject();
+
+        Assert.DoesNotContain(payload, p => p.Value is null);
+        Assert.False(payload.ContainsKey("report_location"));
+        Assert.False(payload.ContainsKey("exported_count"));
+    }
+
+    [Fact]
     public void Fallback_text_summarises_outcome_totals_and_report()
     {
         Assert.Equal(
