@@ -1,0 +1,7 @@
+namespace KafkaRecon.Operator.Notifications;
+
+public enum NotificationOutcome
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,28 @@
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Metrics;
+using KafkaRecon.Tests.Metrics;
+using Prometheus;
+
+namespace KafkaRecon.Tests.Monitoring;
+
+/// <summary>A metrics registry after every kind of event has been recorded once: every metric has a series.</summary>
+internal static class RecordedMetrics
+{
+    public static async Task<IReadOnlySet<string>> ExposedNamesAsync()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
+        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "ok"), RunResult.Succeeded);
+        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
+        metrics.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
+        metrics.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(12));
+        metrics.WorkQueueAdded("kafkareconciliation");
+        metrics.WorkQueueRetried("kafkareconciliation");
+        metrics.WorkQueueDepthChanged("kafkareconciliation", 1);
+        metrics.LeadershipChanged(true);
+        metrics.AwsApiCalled("glue", "StartJobRun", "success");
+        metrics.NotificationCompleted("slack", "sent");
+        return (await Exposition.ScrapeAsync(registry)).Select(s => s.Name).ToHashSet();
+    }
+}

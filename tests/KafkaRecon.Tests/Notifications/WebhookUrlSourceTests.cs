@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text;
+using k8s;
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Notifications;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaRecon.Tests.Notifications;
+
+public sealed class WebhookUrlSourceTests
+{
+    private const string Url = "https://hooks.slack.com/services/T1/B2/abc";
+    private static readonly SlackSpec WithRef = new() { WebhookSecretRef = new SecretKeyRef { Name = "slack-webhook", Key = "url" } };
+
+    [Fact]
+    public async Task Local_source_reads_the_environment_variable()
+    {
+        var source = new LocalWebhookUrlSource(null, name => name == "KAFKA_RECON_SLACK_WEBHOOK" ? $" {Url}\n" : null);
+        Assert.Equal(new Uri(Url), await source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Local_source_prefers_the_file_over_the_environment()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "https://hooks.slack.com/services/from-file\n");
+            var source = new LocalWebhookUrlSource(file, _ => Url);
+            Assert.Equal(new Uri("https://hooks.slack.com/services/from-file"),
+                await source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Local_source_names_the_missing_file()
+    {
+        var source = new LocalWebhookUrlSource("/nonexistent/slack-url", _ => null);
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+        Assert.Contains("/nonexistent/slack-url", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_url_is_rejected_without_echoing_it()
+    {
+        var source = new LocalWebhookUrlSource(null, _ => "not-a-url-secret");
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+        Assert.DoesNotContain("not-a-url-secret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KAFKA_RECON_SLACK_WEBHOOK", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_source_reads_the_key_of_the_secret_in_the_resources_namespace()
+    {
+        await using var api = await FakeSecretsApi.StartAsync(("recon", "slack-webhook", new Dictionary<string, string> { ["url"] = Url }));
+
+        var url = await new SecretWebhookUrlSource(api.Client).ResolveAsync("recon", WithRef, CancellationToken.None);
+
+        Assert.Equal(new Uri(Url), url);
+        Assert.Equal(["/api/v1/namespaces/recon/secrets/slack-webhook"], api.Paths.ToArray());
+    }
+
+    [Fact]
+    public async Task Secret_source_names_a_missing_secret()
+    {
+        await using var api = await FakeSecretsApi.StartAsync();
+
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => new SecretWebhookUrlSource(api.Client).ResolveAsync("recon", WithRef, CancellationToken.None));
+
+        Assert.Equal(
+            "Secret 'recon/slack-webhook' (spec.notifications.slack.webhookSecretRef) does not exist; create it with key 'url'.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Secret_source_names_a_missing_key_and_the_keys_present()
+    {
+        await using var api = await FakeSecretsApi.StartAsync(("recon", "slack-webhook", new Dictionary<string, string> { ["webhook"] = Url, ["token"] = "x" }));
+
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => new SecretWebhookUrlSource(api.Client).ResolveAsync("recon", WithRef, CancellationToken.None));
+
+        Assert.Equal(
+            "Secret 'recon/slack-webhook' (spec.notifications.slack.webhookSecretRef) has no key 'url' (webhookSecretRef.key); keys present: token, webhook.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Secret_source_requires_a_secret_reference()
+    {
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => new SecretWebhookUrlSource(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }))
+                .ResolveAsync("recon", new SlackSpec(), CancellationToken.None));
+        Assert.StartsWith("spec.notifications.slack.webhookSecretRef is not set", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Serves GET secret requests like the Kubernetes API server, from a fixed set of secrets.</summary>
+    private sealed class FakeSecretsApi : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private FakeSecretsApi(WebApplication app, Kubernetes client)
+        {
+            _app = app;
+            Client = client;
+        }
+
+        public Kubernetes Client { get; }
+
+        public List<string> Paths { get; } = [];
+
+        public static async Task<FakeSecretsApi> StartAsync(params (string Namespace, string Name, Dictionary<string, string> Data)[] secrets)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            var app = builder.Build();
+            FakeSecretsApi? api = null;
+            app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext context, string ns, string name) =>
+            {
+                api!.Paths.Add(context.Request.Path.Value!);
+                var found = secrets.FirstOrDefault(s => s.Namespace == ns && s.Name == name);
+                if (found.Name is null)
+                {
+                    return Results.Json(
+                        new { kind = "Status", apiVersion = "v1", status = "Failure", reason = "NotFound", code = 404,
+                              message = $"secrets \"{name}\" not found" },
+                        statusCode: 404);
+                }
+                return Results.Json(new
+                {
+                    apiVersion = "v1", kind = "Secret",
+                    metadata = new { name, @namespace = ns },
+                    data = found.Data.ToDictionary(d => d.Key, d => Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Value))),
+                });
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            api = new FakeSecretsApi(app, new Kubernetes(new KubernetesClientConfiguration { Host = address }));
+            return api;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
