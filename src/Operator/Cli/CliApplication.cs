@@ -28,5 +28,6 @@ internal static class CliApplication
         yield return CoalesceCommand.Create();
         yield return GenerateCommand.Create();
         yield return CrdCommand.Create();
+        yield return RunCommand.Create();
     }
 }

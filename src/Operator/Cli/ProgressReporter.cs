@@ -9,9 +9,6 @@ namespace KafkaRecon.Operator.Cli;
 /// </summary>
 internal sealed class ProgressReporter(IAnsiConsole console, TimeProvider time) : IEventSink
 {
-    public static ProgressReporter ForStandardError(TimeProvider time) => new(
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), time);
-
     public Task EmitAsync(
         KafkaReconciliation resource, EventSeverity severity, string reason, string message,
         CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class RunSummaryTable
         var results = status.Results;
         var table = new Table().Title($"{Markup.Escape(resource.Metadata.Name ?? "")}: {status.Phase}")
             .AddColumn("Total").AddColumn(new TableColumn("Value").RightAligned());
-        table.AddRow("Window", Markup.Escape(status.Window is { } w ? $"{w.Start:O} → {w.End:O} (+{w.MarginMinutes} min)" : "-"));
+        table.AddRow("Window", Markup.Escape(status.Window is { } w ? $"{w.Start.UtcDateTime:yyyy-MM-dd HH:mm}Z → {w.End.UtcDateTime:yyyy-MM-dd HH:mm}Z (+{w.MarginMinutes} min)" : "-"));
         if (results is not null)
         {
             table.AddRow("Imported", $"{results.Imported:N0}");
@@ -27,7 +27,7 @@ internal static class RunSummaryTable
         var ready = status.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready);
         if (ready is not null)
         {
-            table.AddRow("Verdict", Markup.Escape($"{ready.Reason}: {ready.Message}"));
+            table.AddRow("Verdict", Markup.Escape(ready.Reason ?? ""));
         }
         console.Write(table);
         if (status.TopCollections.Count > 0)

@@ -27,8 +27,8 @@ internal static class PhasePlanner
         if (state.IsFinal)
         {
             return input.LastResult is ActionResult.Notification notification
-                ? OutcomeNotification.Fold(state, notification)
-                : OutcomeNotification.Next(state);
+                ? NotificationStep.Fold(state, notification)
+                : NotificationStep.Next(state);
         }
         if (SpecValidator.Validate(input.Spec) is { Count: > 0 } errors)
         {
@@ -47,7 +47,7 @@ internal static class PhasePlanner
             ResultFolding.Fold(state, result);
             if (state.IsFinal)
             {
-                return OutcomeNotification.Next(state);
+                return NotificationStep.Next(state);
             }
         }
         return PhaseAdvance.Next(state);

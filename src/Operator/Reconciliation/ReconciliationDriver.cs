@@ -1,6 +1,7 @@
 using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Reconciliation;
@@ -13,7 +14,7 @@ namespace KafkaRecon.Operator.Reconciliation;
 internal sealed class ReconciliationDriver(
     IEngineProvider engines,
     ISummarySource summaries,
-    IOutcomeNotifier notifier,
+    INotifier notifier,
     IStatusSink statusSink,
     IEventSink events,
     IRunObserver observer,
@@ -97,8 +98,8 @@ internal sealed class ReconciliationDriver(
             case PlannedAction.ReadSummary:
                 return await ReadSummaryAsync(resource, cancellationToken);
             case PlannedAction.Notify:
-                var outcome = await notifier.NotifyAsync(resource, cancellationToken);
-                return new ActionResult.Notification(outcome.Sent, outcome.Error);
+                var result = await notifier.NotifyAsync(OutcomeNotificationFactory.Create(resource), cancellationToken);
+                return new ActionResult.Notification(result.Delivery == NotificationDelivery.Sent, result.Reason);
             default:
                 throw new InvalidOperationException($"Unknown action {action}");
         }

@@ -231,11 +231,11 @@ public sealed class PhasePlannerTests
         scenario.RunUpToVerify();
         var notify = scenario.Step(Summary(new ReportTotals { Imported = 1, Exported = 1 }));
         Assert.IsType<PlannedAction.Notify>(notify.Action);
-        Assert.Equal(("nightly-20261125-succeeded", OutcomeNotification.Sending),
+        Assert.Equal(("nightly-20261125-succeeded", NotificationStep.Sending),
             (notify.Status.Notification!.Id, notify.Status.Notification.State));
 
         var sent = scenario.Step(new ActionResult.Notification(true, null));
-        Assert.Equal(OutcomeNotification.Sent, sent.Status.Notification!.State);
+        Assert.Equal(NotificationStep.Sent, sent.Status.Notification!.State);
         Assert.True(sent.IsFinished);
         Assert.IsType<PlannedAction.Wait>(scenario.Step().Action);
     }
@@ -249,7 +249,7 @@ public sealed class PhasePlannerTests
         scenario.Step(Summary(new ReportTotals()));
         var afterRestart = scenario.Step();
         Assert.IsType<PlannedAction.Wait>(afterRestart.Action);
-        Assert.Equal(OutcomeNotification.Unconfirmed, afterRestart.Status.Notification!.State);
+        Assert.Equal(NotificationStep.Unconfirmed, afterRestart.Status.Notification!.State);
     }
 
     [Fact]

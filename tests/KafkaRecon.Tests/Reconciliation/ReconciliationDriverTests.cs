@@ -1,6 +1,7 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Cli;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -167,10 +168,10 @@ public sealed class ReconciliationDriverTests
         }
     }
 
-    private sealed class NoNotifications : IOutcomeNotifier
+    private sealed class NoNotifications : INotifier
     {
-        public Task<NotificationDelivery> NotifyAsync(KafkaReconciliation resource, CancellationToken cancellationToken) =>
-            Task.FromResult(NotificationDelivery.Success);
+        public Task<NotificationResult> NotifyAsync(OutcomeNotification notification, CancellationToken cancellationToken) =>
+            Task.FromResult(NotificationResult.Sent(1));
     }
 
     private sealed class NoObserver : IRunObserver

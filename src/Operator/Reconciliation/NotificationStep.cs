@@ -6,7 +6,7 @@ namespace KafkaRecon.Operator.Reconciliation;
 /// At most one notification per run outcome: it is recorded in status (state Sending) before it is sent, so an
 /// operator that restarts mid-send never sends it twice.
 /// </summary>
-internal static class OutcomeNotification
+internal static class NotificationStep
 {
     public const string Sending = "Sending";
     public const string Sent = "Sent";

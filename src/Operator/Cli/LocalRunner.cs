@@ -1,0 +1,91 @@
+using System.Net;
+using k8s;
+using KafkaRecon.Entities;
+using KafkaRecon.Entities.Validation;
+using KafkaRecon.Operator.Metrics;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using Spectre.Console;
+
+namespace KafkaRecon.Operator.Cli;
+
+/// <summary>Checks a resource, runs it to completion with the in-process driver, and prints it.</summary>
+internal static class LocalRunner
+{
+    public static async Task<KafkaReconciliation> ExecuteAsync(
+        KafkaReconciliation resource, LocalRunOptions options, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        PrepareMetadata(resource);
+        var problems = SpecValidator.Validate(resource.Spec).Select(e => e.ToString())
+            .Concat(LocationCheck.Problems(resource.Spec)).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidResourceException(string.Join(Environment.NewLine, problems));
+        }
+
+        var time = TimeProvider.System;
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new KafkaReconMetrics(registry, time);
+        await using var endpoint = options.MetricsPort is { } port
+            ? await MetricsEndpoint.StartAsync(registry, IPAddress.Loopback, port, cancellationToken)
+            : null;
+        if (endpoint is not null)
+        {
+            await stderr.WriteLineAsync($"metrics: {endpoint.MetricsUri}");
+        }
+        using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(console => console.SingleLine = true));
+        using var http = new HttpClient();
+        var events = new ProgressReporter(Console(stderr), time);
+        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile).CreateDriver();
+
+        var finished = await new LocalRun(driver, time).DriveToCompletionAsync(resource, cancellationToken);
+        Print(finished, options.Output, stdout);
+        if (endpoint is not null && options.MetricsLinger > TimeSpan.Zero)
+        {
+            await Task.Delay(options.MetricsLinger, time, cancellationToken);
+        }
+        return finished;
+    }
+
+    /// <summary>A file resource has no server-assigned identity; give it a stable one (keys derive from it).</summary>
+    private static void PrepareMetadata(KafkaReconciliation resource)
+    {
+        var metadata = resource.Metadata;
+        if (string.IsNullOrWhiteSpace(metadata.Name))
+        {
+            throw new InvalidResourceException("metadata.name: is required");
+        }
+        metadata.NamespaceProperty ??= "default";
+        metadata.Uid ??= $"local-{metadata.NamespaceProperty}-{metadata.Name}";
+        metadata.Generation ??= 1;
+    }
+
+    private static void Print(KafkaReconciliation resource, OutputFormat format, TextWriter stdout)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                stdout.WriteLine(KubernetesJson.Serialize(resource));
+                break;
+            case OutputFormat.Yaml:
+                stdout.Write(KubernetesYaml.Serialize(resource));
+                break;
+            default:
+                RunSummaryTable.Write(Console(stdout), resource);
+                break;
+        }
+    }
+
+    /// <summary>Redirected output gets a wide, plain console rather than Spectre's 80-column default.</summary>
+    public static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (!console.Profile.Out.IsTerminal)
+        {
+            console.Profile.Width = 140;
+        }
+        return console;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using k8s;
+using KafkaRecon.Entities;
+using KafkaRecon.Entities.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaRecon.Operator.Cli;
+
+/// <summary>
+/// <c>kafka-recon run -f FILE</c>: drives one reconciliation to completion in this process and prints the result;
+/// <c>--demo</c> first generates sample data with a known answer and checks the result against it.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "KafkaReconciliation resource (YAML or JSON)." };
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "Generate sample manifests with a known answer, reconcile them, and check the answer.",
+        };
+        var demoDir = new Option<string>("--demo-dir")
+        {
+            Description = "Folder for the demo's sample data and output (replaced on each demo run).",
+            DefaultValueFactory = _ => "demo",
+        };
+        var records = new Option<long>("--records")
+        {
+            Description = "Records per side generated for the demo.", DefaultValueFactory = _ => 200_000,
+        };
+        var output = new Option<OutputFormat>("--output", "-o")
+        {
+            Description = "How to print the finished resource on stdout: text (a summary table), json or yaml.",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        var metricsPort = new Option<int?>("--metrics-port")
+        {
+            Description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics while running (0 picks a free port).",
+        };
+        var linger = new Option<TimeSpan>("--metrics-linger")
+        {
+            Description = "Keep serving metrics this long after the run finishes (so a scraper sees the result).",
+            DefaultValueFactory = _ => TimeSpan.Zero,
+        };
+        var webhookFile = new Option<string?>("--slack-webhook-file")
+        {
+            Description = "File holding the Slack webhook URL (default: env KAFKA_RECON_SLACK_WEBHOOK).",
+        };
+        var command = new Command("run", "Drive one reconciliation to completion in-process and print the result.")
+        {
+            file, demo, demoDir, records, output, metricsPort, linger, webhookFile,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(file) is null == !result.GetValue(demo))
+            {
+                result.AddError("Give exactly one of --file FILE or --demo.");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new LocalRunOptions(
+                parse.GetValue(output), parse.GetValue(metricsPort), parse.GetValue(linger), parse.GetValue(webhookFile));
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                if (parse.GetValue(demo))
+                {
+                    return await DemoRun.ExecuteAsync(
+                        parse.GetValue(demoDir)!, parse.GetValue(records), options, stdout, stderr, cancellationToken);
+                }
+                var resource = ResourceFile.Load(parse.GetValue(file)!.FullName);
+                var finished = await LocalRunner.ExecuteAsync(resource, options, stdout, stderr, cancellationToken);
+                return RunExitCode.For(finished.Status);
+            }
+            catch (InvalidResourceException e)
+            {
+                await stderr.WriteLineAsync(e.Message);
+                return ExitCodes.InvalidInput;
+            }
+        });
+        return command;
+    }
+}
+
+internal sealed record LocalRunOptions(OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile);
