@@ -1,6 +1,6 @@
 namespace KafkaRecon.Operator.Notifications;
 
-public enum DeliveryVerdict
+internal enum DeliveryVerdict
 {
     Delivered,
     RetryAfterDelay,

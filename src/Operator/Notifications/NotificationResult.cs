@@ -1,6 +1,6 @@
 namespace KafkaRecon.Operator.Notifications;
 
-public enum NotificationDelivery
+internal enum NotificationDelivery
 {
     Sent,
     Failed,
