@@ -42,5 +42,3 @@ internal sealed record RunSnapshot(
             totals.MismatchedTimestamps, totals.MissingCollections, totals.MissingDatabases, collections);
     }
 }
-
-internal sealed record CollectionSnapshot(string Database, string Collection, long MissingExports, long MissingImports);

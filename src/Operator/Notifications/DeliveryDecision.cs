@@ -1,12 +1,5 @@
 namespace KafkaRecon.Operator.Notifications;
 
-public enum DeliveryVerdict
-{
-    Delivered,
-    RetryAfterDelay,
-    GiveUp,
-}
-
 /// <summary>What to do after one delivery attempt: done, wait <see cref="Delay"/> and retry, or give up.</summary>
 internal sealed record DeliveryDecision(DeliveryVerdict Verdict, TimeSpan Delay, string? Reason)
 {

@@ -1,6 +1,6 @@
 namespace KafkaRecon.Operator.Notifications;
 
-public enum NotificationOutcome
+internal enum NotificationOutcome
 {
     Succeeded,
     Failed,

@@ -1,13 +1,5 @@
 namespace KafkaRecon.Operator.Notifications;
 
-public enum NotificationDelivery
-{
-    Sent,
-    Failed,
-    /// <summary>No destination is configured for the resource; nothing was attempted.</summary>
-    Skipped,
-}
-
 /// <summary>What became of one notification, with a reason a person can act on when it failed.</summary>
 internal sealed record NotificationResult(NotificationDelivery Delivery, string? Reason, int Attempts)
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Tests.Metrics;
 
@@ -28,6 +29,36 @@ public sealed class PrometheusScrapeTests
         Assert.Equal("1234", missing);
         Assert.Equal("1000", contract);
         Assert.Equal("1", failedRuns);
+    }
+
+    [Fact]
+    public async Task Real_metrics_fire_the_records_missing_alert_for_the_failed_run_only()
+    {
+        var binary = ExternalTool.Require("prometheus", ExternalTool.PrometheusHint);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
+        metrics.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
+        metrics.RecordRunCompleted(
+            SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, top: [], name: "hourly-1", schedule: "hourly"),
+            RunResult.Succeeded);
+
+        await using var endpoint = await MetricsEndpoint.StartAsync(registry, IPAddress.Loopback, 0, CancellationToken.None);
+        await using var prometheus = PrometheusServer.Start(
+            binary, endpoint.MetricsUri, RepositoryFiles.PathOf("deploy/monitoring/alerts.yaml"));
+
+        // The recording rule covers both resources once the rules have seen both scrapes.
+        await Eventually.ReturnsAsync(
+            async () => await prometheus.QueryAsync("kafka_recon:latest_completion_timestamp_seconds") is { Count: 2 } r ? r : null,
+            TimeSpan.FromSeconds(90),
+            () => $"the recording rule never covered both resources; log:\n{Tail(prometheus.Log)}");
+        var firing = await Eventually.ReturnsAsync(
+            async () => await prometheus.QueryAsync("""ALERTS{alertname="KafkaReconRecordsMissing",alertstate="firing"}""") is { Count: > 0 } r ? r : null,
+            TimeSpan.FromSeconds(30),
+            () => $"KafkaReconRecordsMissing never fired; log:\n{Tail(prometheus.Log)}");
+
+        var alert = Assert.Single(firing);
+        Assert.Equal("daily-2026-11-25", (string?)alert!["metric"]!["name"]);
+        Assert.Equal("critical", (string?)alert["metric"]!["severity"]);
     }
 
     private static async Task<string> ValueOfAsync(PrometheusServer prometheus, string query)

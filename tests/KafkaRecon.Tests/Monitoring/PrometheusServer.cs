@@ -37,14 +37,17 @@ internal sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    public static PrometheusServer Start(string binary, Uri scrapeTarget)
+    /// <param name="ruleFile">Optional rule file to load (evaluated every second).</param>
+    public static PrometheusServer Start(string binary, Uri scrapeTarget, string? ruleFile = null)
     {
         var folder = Directory.CreateTempSubdirectory("kafka-recon-prometheus-").FullName;
         var config = Path.Combine(folder, "prometheus.yml");
+        var rules = ruleFile is null ? "" : $"rule_files: ['{ruleFile}']";
         File.WriteAllText(config, $"""
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
+            {rules}
             scrape_configs:
               - job_name: kafka-recon
                 metrics_path: {scrapeTarget.AbsolutePath}

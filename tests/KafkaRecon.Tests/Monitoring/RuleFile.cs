@@ -17,38 +17,3 @@ internal sealed class RuleFile
         .IgnoreUnmatchedProperties()
         .Build();
 }
-
-internal sealed class RuleGroup
-{
-    public string Name { get; set; } = "";
-    public List<Rule> Rules { get; set; } = [];
-}
-
-internal sealed class Rule
-{
-    public string? Alert { get; set; }
-    public string? Record { get; set; }
-    public string Expr { get; set; } = "";
-    public Dictionary<string, string> Labels { get; set; } = [];
-    public Dictionary<string, string> Annotations { get; set; } = [];
-}
-
-internal sealed class RuleTestFile
-{
-    public List<RuleTest> Tests { get; set; } = [];
-
-    public static RuleTestFile Load(string relativePath) =>
-        RuleFile.Deserializer.Deserialize<RuleTestFile>(RepositoryFiles.Read(relativePath));
-}
-
-internal sealed class RuleTest
-{
-    public string Name { get; set; } = "";
-    public List<AlertRuleTest> AlertRuleTest { get; set; } = [];
-}
-
-internal sealed class AlertRuleTest
-{
-    public string Alertname { get; set; } = "";
-    public List<Dictionary<string, object>> ExpAlerts { get; set; } = [];
-}

@@ -11,9 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Tests.Notifications;
 
-/// <summary>A scripted answer of the fake Slack webhook.</summary>
-internal sealed record SlackAnswer(int Status, string Body = "ok", string? RetryAfter = null);
-
 /// <summary>
 /// A Slack incoming webhook on 127.0.0.1: records every request and answers from a script (then 200 "ok").
 /// </summary>

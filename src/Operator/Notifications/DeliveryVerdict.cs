@@ -1,0 +1,8 @@
+namespace KafkaRecon.Operator.Notifications;
+
+internal enum DeliveryVerdict
+{
+    Delivered,
+    RetryAfterDelay,
+    GiveUp,
+}
