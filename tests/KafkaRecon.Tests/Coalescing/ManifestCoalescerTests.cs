@@ -144,6 +144,23 @@ public sealed class ManifestCoalescerTests : IDisposable
     }
 
     [Fact]
+    public async Task Merged_file_whose_range_holds_more_originals_than_it_was_made_from_is_left_alone()
+    {
+        var originals = WriteImportFiles(3);
+        var merged = _folder.Combine("import", "main", "db.core.claimant_0_0-2_200-202_coalesced_2.txt");
+        File.WriteAllText(merged, "x|1|db|coll|STREAMED|K2HB|x|KAFKA_RECORD\n");
+        File.SetLastWriteTimeUtc(merged, DateTime.UtcNow.AddMinutes(1));
+        var before = ManifestFolder.Names(_folder.Path);
+
+        var report = await CoalesceAsync(new LocalObjectStore(), _folder.Path);
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(merged, failure.Target);
+        Assert.Equal(originals, failure.Files);
+        Assert.Equal(before, ManifestFolder.Names(_folder.Path));
+    }
+
+    [Fact]
     public async Task Rerun_after_completion_changes_nothing()
     {
         WriteImportFiles(5);
