@@ -42,9 +42,15 @@ internal static class CoalesceCommand
             DefaultValueFactory = _ => 4,
         };
 
+        var readAhead = new Option<int>("--read-ahead")
+        {
+            Description = "Original files read at the same time within one batch (raise for high-latency stores such as S3).",
+            DefaultValueFactory = _ => PrefetchLimits.Default.MaxReads,
+        };
+
         var command = new Command("coalesce", "Merge many small manifest files into few large ones, losing nothing.")
         {
-            location, partition, maxFiles, maxBytes, side, concurrency,
+            location, partition, maxFiles, maxBytes, side, concurrency, readAhead,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +64,7 @@ internal static class CoalesceCommand
                 parse.GetValue(partition))
             {
                 MaxConcurrentBatches = parse.GetValue(concurrency),
+                Prefetch = PrefetchLimits.Default with { MaxReads = parse.GetValue(readAhead) },
             };
             if (Validate(request) is { } invalid)
             {
@@ -109,6 +116,10 @@ internal static class CoalesceCommand
         if (request.MaxConcurrentBatches < 1)
         {
             return $"--concurrency {request.MaxConcurrentBatches}: expected at least 1.";
+        }
+        if (request.Prefetch.MaxReads < 1)
+        {
+            return $"--read-ahead {request.Prefetch.MaxReads}: expected at least 1.";
         }
         if (!Storage.ObjectStoreLocation.IsS3(request.Location)
             && !Directory.Exists(request.Location) && !File.Exists(request.Location))

@@ -19,21 +19,4 @@ internal sealed record CoalesceReport
     public TimeSpan Elapsed { get; init; }
 
     public bool Succeeded => Failures.Count == 0;
-
-    public static CoalesceReport Empty { get; } = new();
-
-    public CoalesceReport Add(CoalesceReport other) => new()
-    {
-        FilesRead = FilesRead + other.FilesRead,
-        FilesWritten = FilesWritten + other.FilesWritten,
-        FilesDeleted = FilesDeleted + other.FilesDeleted,
-        BytesRead = BytesRead + other.BytesRead,
-        BytesWritten = BytesWritten + other.BytesWritten,
-        LinesWritten = LinesWritten + other.LinesWritten,
-        BatchesMerged = BatchesMerged + other.BatchesMerged,
-        BatchesCompleted = BatchesCompleted + other.BatchesCompleted,
-        SingleFilesSkipped = SingleFilesSkipped + other.SingleFilesSkipped,
-        Failures = [.. Failures, .. other.Failures],
-        Elapsed = Elapsed + other.Elapsed,
-    };
 }

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace KafkaRecon.Operator.Coalescing;
 
 /// <summary>
-/// K2HB import manifests, <c>&lt;topic&gt;_&lt;partition&gt;_&lt;startOffset&gt;-&lt;topic&gt;_&lt;partition&gt;_&lt;endOffset&gt;.txt</c>,
-/// grouped by (start topic, partition). Merged:
-/// <c>&lt;topic&gt;_&lt;partition&gt;_&lt;firstStart&gt;_&lt;lastEnd&gt;_coalesced_&lt;members&gt;.txt</c>; the word
-/// <c>coalesced</c> before the final number means the original pattern (which needs two offsets there) never matches.
+/// K2HB import manifests, <c>&lt;firstTopic&gt;_&lt;partition&gt;_&lt;firstOffset&gt;-&lt;lastTopic&gt;_&lt;partition&gt;_&lt;lastOffset&gt;.txt</c>,
+/// grouped by (first topic, first partition) and ordered by (first offset, last offset). A poll can span topics, so the
+/// last offset may belong to another topic; the merged name therefore keeps both offsets of its first and last member:
+/// <c>&lt;topic&gt;_&lt;partition&gt;_&lt;first&gt;-&lt;last&gt;_&lt;first&gt;-&lt;last&gt;_coalesced_&lt;members&gt;.txt</c>. The
+/// original pattern needs two offsets before <c>.txt</c>, so a merged name never matches it.
 /// </summary>
 internal sealed partial class K2hbManifestNaming : IManifestNaming
 {
@@ -16,58 +17,47 @@ internal sealed partial class K2hbManifestNaming : IManifestNaming
     public ManifestKey? ParseOriginal(string fileName)
     {
         var match = OriginalPattern().Match(fileName);
-        if (!match.Success)
+        if (!match.Success
+            || ParseInt(match.Groups["partition"].Value) is not { } partition
+            || ParseInt(match.Groups["endPartition"].Value) is not { } endPartition
+            || ParseLong(match.Groups["start"].Value) is not { } start
+            || ParseLong(match.Groups["end"].Value) is not { } end)
         {
             return null;
         }
         var topic = match.Groups["topic"].Value;
-        var partition = ParseInt(match.Groups["partition"].Value);
-        var endPartition = ParseInt(match.Groups["endPartition"].Value);
-        if (partition is null || endPartition is null || partition != endPartition)
-        {
-            return null;
-        }
-        var start = ParseLong(match.Groups["start"].Value);
-        var end = ParseLong(match.Groups["end"].Value);
-        if (start is null || end is null)
-        {
-            return null;
-        }
-        return new ManifestKey(GroupOf(topic, partition.Value), new ManifestOrder(topic, start.Value, end.Value, 0), partition);
+        // A file spanning partitions belongs to no single partition: a per-partition coalesce leaves it alone.
+        return new ManifestKey(GroupOf(topic, partition), new ManifestOrder(topic, start, end, 0),
+            partition == endPartition ? partition : null);
     }
 
     public MergedKey? ParseMerged(string fileName)
     {
         var match = MergedPattern().Match(fileName);
-        if (!match.Success)
+        if (!match.Success
+            || ParseInt(match.Groups["partition"].Value) is not { } partition
+            || ParseLong(match.Groups["start1"].Value) is not { } start1
+            || ParseLong(match.Groups["end1"].Value) is not { } end1
+            || ParseLong(match.Groups["start2"].Value) is not { } start2
+            || ParseLong(match.Groups["end2"].Value) is not { } end2
+            || ParseInt(match.Groups["members"].Value) is not { } members)
         {
             return null;
         }
         var topic = match.Groups["topic"].Value;
-        var partition = ParseInt(match.Groups["partition"].Value);
-        var start = ParseLong(match.Groups["start"].Value);
-        var end = ParseLong(match.Groups["end"].Value);
-        var members = ParseInt(match.Groups["members"].Value);
-        if (partition is null || start is null || end is null || members is null)
-        {
-            return null;
-        }
-        return new MergedKey(
-            GroupOf(topic, partition.Value),
-            new ManifestOrder(topic, start.Value, start.Value, 0),
-            new ManifestOrder(topic, end.Value, end.Value, 0),
-            members.Value,
-            partition);
+        return new MergedKey(GroupOf(topic, partition), new ManifestOrder(topic, start1, end1, 0),
+            new ManifestOrder(topic, start2, end2, 0), members, partition);
     }
 
     public string MergedName(ManifestKey first, ManifestKey last, int memberCount) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{first.Order.Topic}_{first.Partition}_{first.Order.First}_{last.Order.Second}_coalesced_{memberCount}.txt");
+            $"{first.Order.Topic}_{PartitionOf(first)}_{first.Order.First}-{first.Order.Second}_" +
+            $"{last.Order.First}-{last.Order.Second}_coalesced_{memberCount}.txt");
 
     public bool Covers(MergedKey merged, ManifestKey original) =>
-        merged.Group == original.Group
-        && original.Order.First >= merged.First.First
-        && original.Order.Second <= merged.Last.Second;
+        merged.Group == original.Group && original.Order >= merged.First && original.Order <= merged.Last;
+
+    private static string PartitionOf(ManifestKey key) => key.Group[(key.Group.IndexOf('\u0000') + 1)..];
 
     private static string GroupOf(string topic, int partition) =>
         string.Create(CultureInfo.InvariantCulture, $"{topic}\u0000{partition}");
@@ -81,6 +71,6 @@ internal sealed partial class K2hbManifestNaming : IManifestNaming
     [GeneratedRegex(@"^(?<topic>.+?)_(?<partition>\d+)_(?<start>\d+)-(?<endTopic>.+)_(?<endPartition>\d+)_(?<end>\d+)\.txt$", RegexOptions.CultureInvariant)]
     private static partial Regex OriginalPattern();
 
-    [GeneratedRegex(@"^(?<topic>.+)_(?<partition>\d+)_(?<start>\d+)_(?<end>\d+)_coalesced_(?<members>\d+)\.txt$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<topic>.+)_(?<partition>\d+)_(?<start1>\d+)-(?<end1>\d+)_(?<start2>\d+)-(?<end2>\d+)_coalesced_(?<members>\d+)\.txt$", RegexOptions.CultureInvariant)]
     private static partial Regex MergedPattern();
 }

@@ -7,9 +7,3 @@ internal sealed record ManifestFile(StoredObject Object, string Folder, Manifest
 {
     public string Location => Object.Location;
 }
-
-/// <summary>A merged manifest file written by an earlier coalesce, with what its name says.</summary>
-internal sealed record MergedFile(StoredObject Object, string Folder, MergedKey Key)
-{
-    public string Location => Object.Location;
-}

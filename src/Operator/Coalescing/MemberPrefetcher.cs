@@ -11,6 +11,8 @@ internal sealed class MemberPrefetcher(
     IObjectStore store, IReadOnlyList<ManifestFile> members, PrefetchLimits limits, CancellationToken cancellationToken)
     : IAsyncDisposable
 {
+    private const int MinimumReadBuffer = 1 << 16;
+
     private readonly Queue<(ManifestFile File, Task<PrefetchedMember> Read)> _inFlight = new();
     private int _nextToStart;
     private long _bytesInFlight;
@@ -67,7 +69,9 @@ internal sealed class MemberPrefetcher(
             return new PrefetchedMember(file, null, 0);
         }
         await Task.Yield();
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(file.Object.Size + 1, 4096));
+        // At least the stores' own read buffer (64 KiB for local files), so reads go straight into ours instead of
+        // through a fresh internal buffer per file; one byte more than the size so the end is seen on the first read.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(file.Object.Size + 1, MinimumReadBuffer));
         try
         {
             await using var stream = await store.OpenReadAsync(file.Location, cancellationToken).ConfigureAwait(false);

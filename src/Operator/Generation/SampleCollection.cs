@@ -1,15 +1,5 @@
 namespace KafkaRecon.Operator.Generation;
 
-/// <summary>How a collection's export is damaged as a whole.</summary>
-internal enum ExportGap
-{
-    None,
-    /// <summary>The collection is missing from the export (its database is not).</summary>
-    WholeCollection,
-    /// <summary>The collection's whole database is missing from the export.</summary>
-    WholeDatabase,
-}
-
 /// <summary>
 /// One collection of the sample: its share of the records (percent), its Kafka partitions, and its Kafka topic as K2HB
 /// and HTME name it (the topic's database part uses <c>_</c> where the database name has <c>-</c>).

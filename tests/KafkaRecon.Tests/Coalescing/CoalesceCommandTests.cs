@@ -40,8 +40,8 @@ public sealed class CoalesceCommandTests : IDisposable
         ManifestFolder.WriteK2hb(_folder.Path, "db.core.t", 0, 0, 2);
         ManifestFolder.WriteK2hb(_folder.Path, "db.core.t", 0, 10, 2);
         // A merged-looking name already taken by something else: the batch must not overwrite it.
-        File.WriteAllText(Path.Combine(_folder.Path, "db.core.t_0_0_11_coalesced_2.txt"), "other\n");
-        File.SetLastWriteTimeUtc(Path.Combine(_folder.Path, "db.core.t_0_0_11_coalesced_2.txt"), DateTime.UtcNow.AddHours(-1));
+        File.WriteAllText(Path.Combine(_folder.Path, "db.core.t_0_0-1_10-11_coalesced_2.txt"), "other\n");
+        File.SetLastWriteTimeUtc(Path.Combine(_folder.Path, "db.core.t_0_0-1_10-11_coalesced_2.txt"), DateTime.UtcNow.AddHours(-1));
 
         var (exit, _, error) = await RunAsync("coalesce", "--location", _folder.Path);
 

@@ -52,7 +52,7 @@ public sealed class CoalescePlannerTests
         var plan = PlanImport(objects);
 
         Assert.Equal(
-            ["/m/a/t_0_30_1009_coalesced_3.txt", "/m/a/t_1_0_19_coalesced_2.txt", "/m/b/t_0_0_19_coalesced_2.txt"],
+            ["/m/a/t_0_30-39_1000-1009_coalesced_3.txt", "/m/a/t_1_0-9_10-19_coalesced_2.txt", "/m/b/t_0_0-9_10-19_coalesced_2.txt"],
             plan.Batches.Select(b => b.Target).Order(StringComparer.Ordinal));
         Assert.Equal([30, 200, 1000], plan.Batches.Single(b => b.Target.StartsWith("/m/a/t_0")).Members.Select(m => m.Key.Order.First));
         Assert.Equal(1, plan.SingleFilesSkipped);
@@ -74,7 +74,7 @@ public sealed class CoalescePlannerTests
     {
         StoredObject[] objects =
         [
-            new("/m/t_0_0_99_coalesced_10.txt", 500, Written),
+            new("/m/t_0_0-9_90-99_coalesced_10.txt", 500, Written),
             new("/m/readme.txt", 5, Written),
             new("/m/t_0_100-t_0_109.txt.gz", 5, Written),
             K2hb("/m", "t", 0, 200, 1), K2hb("/m", "t", 0, 210, 1),
@@ -91,7 +91,7 @@ public sealed class CoalescePlannerTests
     {
         StoredObject[] objects =
         [
-            new("/m/t_0_0_29_coalesced_3.txt", 500, Written),
+            new("/m/t_0_0-9_20-29_coalesced_3.txt", 500, Written),
             K2hb("/m", "t", 0, 10, 1, Written.AddMinutes(-5)), K2hb("/m", "t", 0, 20, 1, Written.AddMinutes(-5)),
             // Inside the range but written after the merged file: a new original, never deleted on its account.
             K2hb("/m", "t", 0, 0, 1, Written.AddMinutes(5)),

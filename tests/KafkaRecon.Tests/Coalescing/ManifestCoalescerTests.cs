@@ -37,8 +37,8 @@ public sealed class ManifestCoalescerTests : IDisposable
         Assert.Equal(
             [
                 "export/db.core.claimant-000-255-000001_db.core.claimant-000-255-000002_coalesced_2.csv",
-                "import/main/db.core.claimant_0_0_202_coalesced_3.txt",
-                "import/main/db.core.claimant_0_300_502_coalesced_3.txt",
+                "import/main/db.core.claimant_0_0-2_200-202_coalesced_3.txt",
+                "import/main/db.core.claimant_0_300-302_500-502_coalesced_3.txt",
                 "import/main/db.core.claimant_0_600-db.core.claimant_0_602.txt",
             ],
             ManifestFolder.Names(_folder.Path));
@@ -131,7 +131,7 @@ public sealed class ManifestCoalescerTests : IDisposable
     {
         WriteImportFiles(4, linesEach: 50);
         var before = ManifestFolder.Lines(_folder.Path);
-        var merged = _folder.Combine("import", "main", "db.core.claimant_0_0_349_coalesced_4.txt");
+        var merged = _folder.Combine("import", "main", "db.core.claimant_0_0-49_300-349_coalesced_4.txt");
         // An incomplete merged file that was never verified (e.g. left by a store that lost its tail), members intact.
         File.WriteAllLines(merged, File.ReadLines(Directory.GetFiles(_folder.Combine("import", "main"))[0]).Take(10));
         File.SetLastWriteTimeUtc(merged, DateTime.UtcNow.AddMinutes(1));
@@ -140,7 +140,24 @@ public sealed class ManifestCoalescerTests : IDisposable
 
         Assert.True(report.Succeeded, string.Join("; ", report.Failures));
         Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
-        Assert.Equal(["import/main/db.core.claimant_0_0_349_coalesced_4.txt"], ManifestFolder.Names(_folder.Path));
+        Assert.Equal(["import/main/db.core.claimant_0_0-49_300-349_coalesced_4.txt"], ManifestFolder.Names(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Merged_file_whose_range_holds_more_originals_than_it_was_made_from_is_left_alone()
+    {
+        var originals = WriteImportFiles(3);
+        var merged = _folder.Combine("import", "main", "db.core.claimant_0_0-2_200-202_coalesced_2.txt");
+        File.WriteAllText(merged, "x|1|db|coll|STREAMED|K2HB|x|KAFKA_RECORD\n");
+        File.SetLastWriteTimeUtc(merged, DateTime.UtcNow.AddMinutes(1));
+        var before = ManifestFolder.Names(_folder.Path);
+
+        var report = await CoalesceAsync(new LocalObjectStore(), _folder.Path);
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(merged, failure.Target);
+        Assert.Equal(originals, failure.Files);
+        Assert.Equal(before, ManifestFolder.Names(_folder.Path));
     }
 
     [Fact]

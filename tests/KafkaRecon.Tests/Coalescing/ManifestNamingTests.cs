@@ -16,7 +16,6 @@ public sealed class ManifestNamingTests
     }
 
     [Theory]
-    [InlineData("db.core.claimant_3_100-db.core.claimant_4_199.txt")]
     [InlineData("db.core.claimant_3_100-db.core.claimant_3_199.txt.gz")]
     [InlineData("db.core.claimant-000-255-000001.csv")]
     [InlineData("notes.txt")]
@@ -32,7 +31,7 @@ public sealed class ManifestNamingTests
 
         var name = naming.MergedName(first, last, 9);
 
-        Assert.Equal("db.a-b.c_d_7_100_999_coalesced_9.txt", name);
+        Assert.Equal("db.a-b.c_d_7_100-199_900-999_coalesced_9.txt", name);
         Assert.Null(naming.ParseOriginal(name));
         var merged = naming.ParseMerged(name)!.Value;
         Assert.Equal(9, merged.MemberCount);
@@ -59,5 +58,27 @@ public sealed class ManifestNamingTests
         Assert.Equal(last.Order, merged.Last);
         Assert.True(naming.Covers(merged, naming.ParseOriginal("db.b-000-001-000009.csv")!.Value));
         Assert.False(naming.Covers(merged, naming.ParseOriginal("db.zzz-000-001-000001.csv")!.Value));
+    }
+
+    [Fact]
+    public void A_manifest_spanning_topics_is_covered_only_between_the_first_and_last_member()
+    {
+        var naming = ManifestNamings.Import;
+        var first = naming.ParseOriginal("db.a_0_100-db.b_0_50.txt")!.Value;
+        var last = naming.ParseOriginal("db.a_0_300-db.c_0_60.txt")!.Value;
+        var merged = naming.ParseMerged(naming.MergedName(first, last, 2))!.Value;
+
+        Assert.True(naming.Covers(merged, naming.ParseOriginal("db.a_0_200-db.a_0_55.txt")!.Value));
+        // Starts after the last member although its last offset (of another topic) is smaller: not a member.
+        Assert.False(naming.Covers(merged, naming.ParseOriginal("db.a_0_350-db.d_0_10.txt")!.Value));
+    }
+
+    [Fact]
+    public void A_manifest_spanning_partitions_belongs_to_no_single_partition()
+    {
+        var key = ManifestNamings.Import.ParseOriginal("db.a_0_100-db.a_1_50.txt");
+
+        Assert.NotNull(key);
+        Assert.Null(key.Value.Partition);
     }
 }

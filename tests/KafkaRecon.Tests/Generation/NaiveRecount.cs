@@ -2,15 +2,6 @@ using System.Globalization;
 
 namespace KafkaRecon.Tests.Generation;
 
-/// <summary>One manifest row as the comparison reads it (docs/comparison-semantics.md, Inputs).</summary>
-internal sealed record ManifestRow(string Id, long Timestamp, string Database, string Collection, string Source, string Component, string Type)
-{
-    public (string, string, string) Key => (Database, Collection, Id);
-}
-
-/// <summary>Expected counts of one collection, recounted from the files.</summary>
-internal sealed record RecountedCounts(long Imported, long Exported, long MissingExports, long MissingImports, long EarlierInImport, long EarlierInExport);
-
 /// <summary>
 /// The comparison contract applied naively to rows read from the files: window per side, de-duplicate to the latest
 /// (ties: smallest source, component, type), full outer join, counts per collection.

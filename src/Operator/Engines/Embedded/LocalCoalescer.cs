@@ -27,8 +27,19 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
             {
                 return PhaseObservation.Failed(FailedReason, missing, retryable: false);
             }
-            var report = await new ManifestCoalescer(_storeFor(job.Request.Location), timeProvider)
-                .CoalesceAsync(job.Request, cancellationToken).ConfigureAwait(false);
+            CoalesceReport report;
+            try
+            {
+                report = await new ManifestCoalescer(_storeFor(job.Request.Location), timeProvider)
+                    .CoalesceAsync(job.Request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                // Listing failed before any batch started: nothing was changed.
+                return PhaseObservation.Failed(FailedReason,
+                    $"{job.Field} '{job.Request.Location}' could not be listed: {error.Message}",
+                    retryable: error is IOException) with { Jobs = jobs };
+            }
             jobs.Add(new JobSummary
             {
                 Name = job.Name,

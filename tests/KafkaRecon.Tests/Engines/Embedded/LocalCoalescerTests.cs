@@ -66,7 +66,7 @@ public sealed class LocalCoalescerTests : IDisposable
 
         Assert.Equal(["import-partition-1", "export"], observation.Jobs.Select(j => j.Name));
         var names = Directory.GetFiles(ImportFolder).Select(Path.GetFileName).ToList();
-        Assert.Contains("db.core.claimant_1_0_21_coalesced_3.txt", names);
+        Assert.Contains("db.core.claimant_1_0-1_20-21_coalesced_3.txt", names);
         Assert.Equal(3, names.Count(n => n!.StartsWith("db.core.claimant_0_", StringComparison.Ordinal)));
     }
 
