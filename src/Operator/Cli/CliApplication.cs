@@ -25,5 +25,6 @@ internal static class CliApplication
     {
         // One line per command; each command lives in its own file in this folder.
         yield return VersionCommand.Create();
+        yield return CreateCommand.Create(TimeProvider.System);
     }
 }
