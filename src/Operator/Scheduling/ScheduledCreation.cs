@@ -18,7 +18,10 @@ internal sealed class ScheduledCreation(ReconciliationResourceClient client, Tim
 
         if (dryRun)
         {
-            await output.WriteLineAsync($"Dry run: nothing is changed. {plan.Message}");
+            await output.WriteLineAsync("Dry run: nothing is changed.");
+            await output.WriteLineAsync(plan.Decision == CreateDecision.Create
+                ? $"Would create kafkareconciliation {request.Namespace}/{plan.Name} for window {plan.Window}:"
+                : plan.Message);
             if (plan.Decision == CreateDecision.Create)
             {
                 await output.WriteLineAsync("---");
