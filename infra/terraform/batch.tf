@@ -94,6 +94,9 @@ resource "aws_batch_compute_environment" "coalesce" {
     allocation_strategy = local.is_fargate ? null : "BEST_FIT_PROGRESSIVE"
   }
 
+  # Batch needs the instance role's policy until the environment is fully deleted, or deletion hangs in DELETING.
+  depends_on = [aws_iam_role_policy_attachment.batch_instance]
+
   lifecycle {
     create_before_destroy = true
 
