@@ -41,7 +41,9 @@ internal static class SchedulePlanner
                 return (CreateDecision.SkipBecauseRunning,
                     $"Not creating {qualified}: schedule '{request.ScheduleName}' still has unfinished " +
                     $"{(running.Count == 1 ? "resource" : "resources")} {which} and the concurrency policy is Forbid. " +
-                    "The next scheduled run creates it once they finish.");
+                    (window.IsWholeUtcDay
+                        ? $"Backfill this window once they finish with --date {window.Start.UtcDateTime:yyyy-MM-dd}."
+                        : $"Backfill this window once they finish with --start {Rfc3339.Format(window.Start)} --end {Rfc3339.Format(window.End)}."));
             }
         }
         return (CreateDecision.Create, $"Creating kafkareconciliation {qualified} for window {window}.");

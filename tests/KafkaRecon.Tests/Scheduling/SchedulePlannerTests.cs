@@ -50,6 +50,7 @@ public sealed class SchedulePlannerTests
         var plan = SchedulePlanner.Plan(Request(), [Run("nightly-20261124", ReconciliationPhase.Transforming, 24)], time.GetUtcNow());
         Assert.Contains("nightly-20261124 (Transforming)", plan.Message);
         Assert.Contains("Forbid", plan.Message);
+        Assert.Contains("--date 2026-11-25", plan.Message);
     }
 
     [Fact]
