@@ -92,6 +92,11 @@ internal static class CreateCommand
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Error;
             }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("error: the Kubernetes API server did not answer in time.");
+                return ExitCodes.Error;
+            }
         });
         return command;
     }

@@ -10,7 +10,8 @@ internal sealed class ScheduledCreation(ReconciliationResourceClient client, Tim
 {
     public async Task RunAsync(ScheduleRequest request, TemplateSource source, bool dryRun, CancellationToken ct)
     {
-        SchedulePlanner.NameAndWindow(request, time.GetUtcNow());
+        // Bad flags fail here, before the template or the cluster is read.
+        _ = SchedulePlanner.NameAndWindow(request, time.GetUtcNow());
         var template = await source.LoadAsync(client, request.Namespace, ct);
         var resources = await client.ListByScheduleAsync(request.Namespace, request.ScheduleName, ct);
         var plan = SchedulePlanner.Plan(request, resources.Select(ScheduledRun.From).ToList(), time.GetUtcNow());

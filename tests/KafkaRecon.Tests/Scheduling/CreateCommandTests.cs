@@ -27,12 +27,14 @@ public sealed class CreateCommandTests : IAsyncLifetime
         folder.Delete(recursive: true);
     }
 
-    private async Task<(int Exit, string Output, string Error)> Run(params string[] extra)
+    private Task<(int Exit, string Output, string Error)> Run(params string[] extra) => RunAgainst(server.Url, "recon", extra);
+
+    private async Task<(int Exit, string Output, string Error)> RunAgainst(string url, string @namespace, params string[] extra)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var root = new RootCommand { CreateCommand.Create(time) };
-        string[] args = ["create", "--server", server.Url, "--namespace", "recon", .. extra];
+        string[] args = ["create", "--server", url, "--namespace", @namespace, .. extra];
         if (!extra.Contains("--template-configmap"))
         {
             args = [.. args, "--template", templatePath];
@@ -199,5 +201,29 @@ public sealed class CreateCommandTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("either --template or --template-configmap", error);
+    }
+
+    [Fact]
+    public async Task Forbidden_by_RBAC_fails_and_names_the_permissions_needed()
+    {
+        var (exit, _, error) = await RunAgainst(server.Url, ScriptedApiServer.ForbiddenNamespace);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("HTTP 403", error);
+        Assert.Contains("get/list/create/delete on kafkareconciliations.kafkarecon.io", error);
+    }
+
+    [Fact]
+    public async Task Unreachable_API_server_fails_with_exit_code_1()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var (exit, _, error) = await RunAgainst($"http://127.0.0.1:{port}", "recon");
+
+        Assert.Equal(ExitCodes.Error, exit);
+        Assert.StartsWith("error: ", error);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
 {
     private const string Collection = $"/apis/{KafkaReconciliation.Group}/{KafkaReconciliation.Version}/namespaces/{{ns}}/{KafkaReconciliation.Plural}";
 
+    /// <summary>Every kafkareconciliations call in this namespace is refused, as without RBAC.</summary>
+    public const string ForbiddenNamespace = "forbidden";
+
     private readonly WebApplication app;
     private int resourceVersion = 100;
 
@@ -72,6 +75,11 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            if (context.Request.Path.StartsWithSegments($"/apis/{KafkaReconciliation.Group}/{KafkaReconciliation.Version}/namespaces/{ForbiddenNamespace}"))
+            {
+                await Failure(403, "Forbidden", "kafkareconciliations is forbidden: User \"system:serviceaccount:x:y\" cannot list resource").ExecuteAsync(context);
+                return;
+            }
             await next(context);
         });
         app.MapGet(Collection, (string ns, string? labelSelector) => Results.Json(List(ns, labelSelector)));
