@@ -10,32 +10,37 @@ internal static class CreateCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var template = new Option<string?>("--template") { Description = "KafkaReconciliation YAML file used as the template." };
+        var template = new Option<string?>("--template") { HelpName = "FILE", Description = "KafkaReconciliation YAML file used as the template." };
         var templateConfigMap = new Option<string?>("--template-configmap")
         {
+            HelpName = "NAME",
             Description = "ConfigMap in the target namespace holding the template (instead of --template).",
         };
         var templateKey = new Option<string>("--template-key")
         {
+            HelpName = "KEY",
             Description = "Key of the template in --template-configmap.",
             DefaultValueFactory = _ => TemplateSource.DefaultConfigMapKey,
         };
         var @namespace = new Option<string?>("--namespace", "-n")
         {
+            HelpName = "NAMESPACE",
             Description = "Namespace to create in; defaults to the kubeconfig's or the pod's namespace, else 'default'.",
         };
         var prefix = new Option<string>("--prefix")
         {
+            HelpName = "PREFIX",
             Description = "Resource name prefix; the name is <prefix>-<yyyymmdd> (a DNS-1123 label).",
             DefaultValueFactory = _ => "nightly",
         };
         var scheduleName = new Option<string?>("--schedule-name")
         {
+            HelpName = "NAME",
             Description = "Value of the kafkarecon.io/schedule label that groups this schedule's resources; defaults to the prefix.",
         };
-        var date = new Option<string?>("--date") { Description = "Reconcile this UTC day (yyyy-MM-dd) instead of yesterday." };
-        var start = new Option<string?>("--start") { Description = "Window start, RFC 3339 (e.g. 2026-11-25T00:00:00Z)." };
-        var end = new Option<string?>("--end") { Description = "Window end (exclusive), RFC 3339; defaults to start + 1 day." };
+        var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Reconcile this UTC day (yyyy-MM-dd) instead of yesterday." };
+        var start = new Option<string?>("--start") { HelpName = "RFC3339", Description = "Window start, RFC 3339 (e.g. 2026-11-25T00:00:00Z)." };
+        var end = new Option<string?>("--end") { HelpName = "RFC3339", Description = "Window end (exclusive), RFC 3339; defaults to start + 1 day." };
         var policy = new Option<ConcurrencyPolicy>("--concurrency-policy")
         {
             Description = "Forbid: do not create while a resource of this schedule is unfinished. Allow: always create.",
@@ -43,18 +48,20 @@ internal static class CreateCommand
         };
         var successfulHistory = new Option<int>("--successful-history")
         {
+            HelpName = "N",
             Description = "Succeeded resources of this schedule to keep; older ones are deleted.",
             DefaultValueFactory = _ => 3,
         };
         var failedHistory = new Option<int>("--failed-history")
         {
+            HelpName = "M",
             Description = "Failed or cancelled resources of this schedule to keep; older ones are deleted.",
             DefaultValueFactory = _ => 1,
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the resource and the deletions; change nothing." };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path of the kubeconfig file." };
-        var context = new Option<string?>("--context") { Description = "Kubeconfig context to use." };
-        var server = new Option<string?>("--server") { Description = "API server URL, overriding the kubeconfig." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { HelpName = "FILE", Description = "Path of the kubeconfig file." };
+        var context = new Option<string?>("--context") { HelpName = "NAME", Description = "Kubeconfig context to use." };
+        var server = new Option<string?>("--server") { HelpName = "URL", Description = "API server URL, overriding the kubeconfig." };
 
         var command = new Command("create", "Create the KafkaReconciliation of a window from a template (idempotent; for the nightly CronJob).")
         {
@@ -87,7 +94,8 @@ internal static class CreateCommand
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or k8s.Exceptions.KubeConfigException)
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or System.Text.Json.JsonException
+                                           or k8s.Exceptions.KubeConfigException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Error;
