@@ -75,11 +75,11 @@ resource "aws_batch_job_definition" "coalesce" {
 resource "aws_batch_compute_environment" "coalesce" {
   count = local.create_batch_queue ? 1 : 0
 
-  # A prefix, so a replacement can be created before the old environment is detached from the queue.
-  name_prefix = "${var.name}-coalesce-"
-  type        = "MANAGED"
-  state       = "ENABLED"
-  tags        = var.tags
+  # No name: Terraform generates a unique one, so a replacement can be created before the old environment is
+  # detached from the queue (create_before_destroy). The tags say what it belongs to.
+  type  = "MANAGED"
+  state = "ENABLED"
+  tags  = merge(var.tags, { Name = "${var.name}-coalesce" })
 
   compute_resources {
     type               = local.is_fargate ? "FARGATE" : "EC2"

@@ -5,8 +5,10 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 6.x names: name_prefix on aws_batch_compute_environment, region on the aws_region data source.
-      version = ">= 6.0.0, < 7.0.0"
+      # Written to the attributes 5.100 and 6.x share, so the module validates against either: the compute
+      # environment gets a generated name (its name argument was renamed in 6.0), and the region is read from
+      # aws_region's "name" (deprecated in 6.x in favour of "region", which 5.x lacks; a warning only).
+      version = ">= 5.100.0, < 7.0.0"
     }
   }
 }
