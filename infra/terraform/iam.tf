@@ -119,7 +119,7 @@ data "aws_iam_policy_document" "operator" {
 
   statement {
     sid       = "ListOutputPrefix"
-    actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
+    actions   = ["s3:ListBucket"]
     resources = [local.output_bucket_arn]
 
     condition {
@@ -130,10 +130,11 @@ data "aws_iam_policy_document" "operator" {
   }
 
   statement {
-    # Athena checks the result bucket's region with the caller's rights.
-    sid       = "LocateOutputBucket"
-    actions   = ["s3:GetBucketLocation"]
-    resources = distinct([local.output_bucket_arn, local.manifest_bucket_arn])
+    # Athena checks the result bucket's region and its unfinished uploads with the caller's rights; neither call
+    # can be narrowed to a prefix.
+    sid       = "AthenaResultBucket"
+    actions   = ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
+    resources = [local.output_bucket_arn]
   }
 
   statement {
