@@ -27,7 +27,7 @@ internal static partial class YamlJsonConversion
         return stream.Documents.Count switch
         {
             0 => throw new ScheduleInputException($"{sourceName} is empty; expected one KafkaReconciliation document."),
-            1 => Convert(stream.Documents[0].RootNode),
+            1 => ConvertDocument(stream.Documents[0].RootNode, sourceName),
             var n => throw new ScheduleInputException($"{sourceName} holds {n} YAML documents; expected exactly one KafkaReconciliation."),
         };
     }
@@ -47,11 +47,27 @@ internal static partial class YamlJsonConversion
     private static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(pair =>
-            KeyValuePair.Create(((YamlScalarNode)pair.Key).Value ?? "", Convert(pair.Value)))),
+            KeyValuePair.Create(KeyText(pair.Key), Convert(pair.Value)))),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(Convert).ToArray()),
         YamlScalarNode scalar => ConvertScalar(scalar),
         _ => throw new ScheduleInputException($"Unsupported YAML node at line {node.Start.Line}."),
     };
+
+    private static JsonNode? ConvertDocument(YamlNode root, string sourceName)
+    {
+        try
+        {
+            return Convert(root);
+        }
+        catch (ScheduleInputException e)
+        {
+            throw new ScheduleInputException($"{sourceName}: {e.Message}");
+        }
+    }
+
+    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar
+        ? scalar.Value ?? ""
+        : throw new ScheduleInputException($"Mapping keys must be plain text; found a {key.NodeType} key at line {key.Start.Line}.");
 
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
     {

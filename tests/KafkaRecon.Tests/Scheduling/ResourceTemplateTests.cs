@@ -95,6 +95,7 @@ public sealed class ResourceTemplateTests
     [InlineData("", "is empty")]
     [InlineData("spec: {}\n---\nspec: {}\n", "2 YAML documents")]
     [InlineData("spec: [unclosed\n", "not valid YAML at line")]
+    [InlineData("spec:\n  ? [a, b]\n  : c\n", "Mapping keys must be plain text")]
     public void Rejects_templates_that_are_not_one_KafkaReconciliation(string yaml, string expected)
     {
         var error = Assert.Throws<ScheduleInputException>(() => ResourceTemplate.Parse(yaml, "test template"));
