@@ -29,5 +29,6 @@ internal static class CliApplication
         yield return GenerateCommand.Create();
         yield return CrdCommand.Create();
         yield return RunCommand.Create();
+        yield return CreateCommand.Create(TimeProvider.System);
     }
 }
