@@ -292,6 +292,18 @@ public sealed class DuckDbTransformerTests : IDisposable
     }
 
     [Fact]
+    public async Task Line_with_the_wrong_number_of_fields_fails_without_retry()
+    {
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), "b|1709251200000|db|c|STREAMED|K2HB|b");
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsMalformed", observation.Reason);
+        Assert.False(observation.Retryable);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(run.Layout.Table(RunLayout.CountsTable))));
+    }
+
+    [Fact]
     public async Task Invalid_memory_limit_fails_without_retry_naming_the_field()
     {
         run.Spec.Transform.MemoryLimit = "4GB'; DROP TABLE x; --";
