@@ -229,11 +229,13 @@ public sealed class DuckDbTransformerTests : IDisposable
         run.WriteGzipImports("partition=1/k2hb_main_1_100_200.txt.gz", Import("a", S, "db", "c"));
         run.WriteImports("partition=2/deeper/no-extension", Import("b", S, "db", "c"));
         run.WriteImports("empty.csv");
+        run.WriteImports("it's a file.log", Import("c", S, "db", "c"));
         run.WriteGzipExports("incremental/part-00000.gz", Export("a", S, "db", "c"), Export("b", S, "db", "c"));
+        run.WriteExports("incremental/part-00001", Export("c", S, "db", "c"));
 
         await run.TransformSucceedsAsync();
 
-        Assert.Equal(["db|c|2|2|0|2|0|0|0|0"], run.Counts());
+        Assert.Equal(["db|c|3|3|0|3|0|0|0|0"], run.Counts());
     }
 
     [Fact]
