@@ -306,6 +306,17 @@ public sealed class DuckDbTransformerTests : IDisposable
     }
 
     [Fact]
+    public async Task File_names_duckdb_would_expand_as_patterns_are_refused()
+    {
+        run.WriteImports("k2hb[1].txt", Import("a", S, "db", "c"));
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsUnreadable", observation.Reason);
+        Assert.Contains("k2hb[1].txt", observation.Message);
+    }
+
+    [Fact]
     public async Task Invalid_memory_limit_fails_without_retry_naming_the_field()
     {
         run.Spec.Transform.MemoryLimit = "4GB'; DROP TABLE x; --";
