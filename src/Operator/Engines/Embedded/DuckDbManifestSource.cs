@@ -10,7 +10,7 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// </summary>
 internal sealed class DuckDbManifestSource(IObjectStore store)
 {
-    private static readonly char[] GlobCharacters = ['*', '?', '[', '{'];
+    private static readonly char[] GlobCharacters = ['*', '?', '['];
 
     public async Task RegisterAsync(
         DuckDbSession session, string relation, string location, string field, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
             {
                 // DuckDB would expand these characters as a file pattern and could read other files.
                 throw new ManifestSourceException(
-                    $"Manifest file '{stored.Location}' under {field} has one of the characters * ? [ {{ in its path; " +
+                    $"Manifest file '{stored.Location}' under {field} has one of the characters * ? [ in its path; " +
                     "rename it.");
             }
             files.Add(stored.Location);

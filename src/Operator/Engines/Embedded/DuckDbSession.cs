@@ -47,7 +47,14 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
-        command.ExecuteNonQuery();
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancel interrupts DuckDB, which reports it as an error; callers expect a cancellation.
+        }
         cancellationToken.ThrowIfCancellationRequested();
     }
 
@@ -56,15 +63,22 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        while (reader.Read())
+        try
         {
+            using var reader = command.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read(reader);
+            }
             cancellationToken.ThrowIfCancellationRequested();
-            read(reader);
+            return columns;
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        return columns;
+        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
     public void Dispose() => connection.Dispose();

@@ -229,11 +229,13 @@ public sealed class DuckDbTransformerTests : IDisposable
         run.WriteGzipImports("partition=1/k2hb_main_1_100_200.txt.gz", Import("a", S, "db", "c"));
         run.WriteImports("partition=2/deeper/no-extension", Import("b", S, "db", "c"));
         run.WriteImports("empty.csv");
+        run.WriteImports("it's a file.log", Import("c", S, "db", "c"));
         run.WriteGzipExports("incremental/part-00000.gz", Export("a", S, "db", "c"), Export("b", S, "db", "c"));
+        run.WriteExports("incremental/part-00001", Export("c", S, "db", "c"));
 
         await run.TransformSucceedsAsync();
 
-        Assert.Equal(["db|c|2|2|0|2|0|0|0|0"], run.Counts());
+        Assert.Equal(["db|c|3|3|0|3|0|0|0|0"], run.Counts());
     }
 
     [Fact]
@@ -289,6 +291,29 @@ public sealed class DuckDbTransformerTests : IDisposable
         Assert.Equal(ObservedState.Failed, observation.State);
         Assert.False(observation.Retryable);
         Assert.Contains("spec.manifests.exportLocation", observation.Message);
+    }
+
+    [Fact]
+    public async Task Line_with_the_wrong_number_of_fields_fails_without_retry()
+    {
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), "b|1709251200000|db|c|STREAMED|K2HB|b");
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsMalformed", observation.Reason);
+        Assert.False(observation.Retryable);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(run.Layout.Table(RunLayout.CountsTable))));
+    }
+
+    [Fact]
+    public async Task File_names_duckdb_would_expand_as_patterns_are_refused()
+    {
+        run.WriteImports("k2hb[1].txt", Import("a", S, "db", "c"));
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsUnreadable", observation.Reason);
+        Assert.Contains("k2hb[1].txt", observation.Message);
     }
 
     [Fact]
