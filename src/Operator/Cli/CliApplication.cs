@@ -18,12 +18,18 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = BuildRoot().Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            // SIGTERM cancels the command's token; the operator then drains in-flight work within its grace period.
+            ProcessTerminationTimeout = TimeSpan.FromMinutes(2),
+        });
     }
 
     private static IEnumerable<Command> Commands()
     {
         // One line per command; each command lives in its own file in this folder.
         yield return VersionCommand.Create();
+        yield return OperatorCommand.Create();
     }
 }
