@@ -41,15 +41,18 @@ internal static partial class OperatorCommand
             kubeconfig, context, server, namespaces, workers, leaderElect, leaseNamespace, leaseName, leaseDuration,
             renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout,
         };
-        command.Validators.Add(result =>
+        workers.Validators.Add(result =>
         {
-            if (result.GetValue(workers) < 1)
+            if (result.GetValueOrDefault<int>() is var count and < 1)
             {
-                result.AddError($"--workers must be at least 1, got {result.GetValue(workers)}.");
+                result.AddError($"--workers must be at least 1, got {count}.");
             }
-            if (result.GetValue(watchTimeout) >= TimeSpan.FromMinutes(10))
+        });
+        watchTimeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan>() is var timeout && timeout >= TimeSpan.FromMinutes(10))
             {
-                result.AddError($"--watch-timeout must be below 10m (proxies cut idle streams), got {result.GetValue(watchTimeout)}.");
+                result.AddError($"--watch-timeout must be below 10m (proxies cut idle streams), got {timeout}.");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>

@@ -136,10 +136,10 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         await Eventually.TrueAsync(() => ListRequests().Count() == 1, "first list");
         Assert.False(health.IsLive);
-        time.Advance(TimeSpan.FromMilliseconds(100));
-        await Eventually.TrueAsync(() => ListRequests().Count() == 2, "second list after 100 ms");
-        time.Advance(TimeSpan.FromMilliseconds(200));
-        await Eventually.TrueAsync(() => WatchRequests().Any(), "watch after recovery");
+        // The retry waits on the injected clock: without advancing it no second LIST is ever made.
+        await Eventually.TrueAsync(() => AdvanceThen(time, () => ListRequests().Count() == 2), "second list");
+        Assert.False(health.IsLive);
+        await Eventually.TrueAsync(() => AdvanceThen(time, () => WatchRequests().Any()), "watch after recovery");
 
         Assert.Equal(3, ListRequests().Count());
         Assert.True(health.IsLive);
@@ -174,6 +174,12 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
         watcher = new ResourceWatcher(new KubernetesResourceStore(stub.Client()), enqueued.Enqueue, health, options,
             time, NullLogger<ResourceWatcher>.Instance);
         running = Task.Run(() => watcher.RunAsync(namespaceName, stop.Token));
+    }
+
+    private static bool AdvanceThen(FakeTimeProvider time, Func<bool> condition)
+    {
+        time.Advance(TimeSpan.FromMilliseconds(20));
+        return condition();
     }
 
     private void OnList(params Responder[] script) =>
