@@ -19,9 +19,6 @@ internal sealed class ResourceWatcher(
 {
     private readonly WatchBackoff backoff = new(options);
 
-    /// <summary>Number of LIST requests made; a relist after 410 increments it.</summary>
-    public int Lists { get; private set; }
-
     public async Task RunAsync(string? namespaceName, CancellationToken cancellationToken)
     {
         var scope = WatchScope.Describe(namespaceName);
@@ -69,7 +66,6 @@ internal sealed class ResourceWatcher(
 
     private async Task<string> ListAsync(string? namespaceName, string scope, CancellationToken cancellationToken)
     {
-        Lists++;
         var list = await store.ListAsync(namespaceName, cancellationToken);
         foreach (var item in list.Items)
         {

@@ -102,6 +102,39 @@ public sealed class OperatorHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_leader_election_a_replica_that_cannot_get_the_lease_neither_watches_nor_reports_ready()
+    {
+        const string leasePath = "/apis/coordination.k8s.io/v1/namespaces/ops/leases/kafka-recon-leader";
+        stub.On("GET", r => r.Path == leasePath, Respond.Json(new k8s.Models.V1Lease
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = "kafka-recon-leader", NamespaceProperty = "ops", ResourceVersion = "3" },
+            Spec = new k8s.Models.V1LeaseSpec
+            {
+                HolderIdentity = "other-replica",
+                LeaseDurationSeconds = 15,
+                AcquireTime = DateTime.UtcNow,
+                RenewTime = DateTime.UtcNow,
+            },
+        }));
+        OnListAndWatch(Respond.Json(List("10", Item("daily"))));
+        var options = Options(TimeSpan.FromSeconds(1)) with
+        {
+            LeaderElection = new KafkaRecon.Operator.Kubernetes.Leadership.LeaderElectionOptions
+            {
+                Enabled = true,
+                LeaseNamespace = "ops",
+                RetryPeriod = TimeSpan.FromMilliseconds(100),
+            },
+        };
+        app = OperatorHost.Build(options, stub.Client(), services => services.AddSingleton<IReconciler>(new RecordingReconciler()));
+        await app.StartAsync();
+
+        await Eventually.TrueAsync(() => stub.Matching("GET", r => r.Path == leasePath).Count() >= 2, "lease polled");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await Ready());
+        Assert.Empty(stub.Matching("GET", r => r.Path == Collection(Ns)));
+    }
+
+    [Fact]
     public void Host_refuses_to_start_without_a_reconciler()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
