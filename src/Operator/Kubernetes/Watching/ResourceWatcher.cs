@@ -30,10 +30,18 @@ internal sealed class ResourceWatcher(
             try
             {
                 resourceVersion ??= await ListAsync(namespaceName, scope, cancellationToken);
-                resourceVersion = await WatchAsync(namespaceName, scope, resourceVersion, cancellationToken);
+                var position = new WatchPosition(resourceVersion);
+                try
+                {
+                    await WatchAsync(namespaceName, scope, position, cancellationToken);
+                    logger.LogDebug("Watch of {Scope} closed by the server; rewatching from {ResourceVersion}",
+                        scope, position.ResourceVersion);
+                }
+                finally
+                {
+                    resourceVersion = position.ResourceVersion;
+                }
                 failures = 0;
-                logger.LogDebug("Watch of {Scope} closed by the server; rewatching from {ResourceVersion}",
-                    scope, resourceVersion);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -83,20 +91,40 @@ internal sealed class ResourceWatcher(
         return resourceVersion;
     }
 
-    /// <summary>Returns the last resourceVersion seen when the server closes the stream cleanly.</summary>
-    private async Task<string> WatchAsync(
-        string? namespaceName, string scope, string resourceVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams one watch, advancing <paramref name="position"/> with every event and bookmark. A stream silent past
+    /// its own timeout plus <see cref="WatchOptions.StallGrace"/> is abandoned as if the server had closed it.
+    /// </summary>
+    private async Task WatchAsync(
+        string? namespaceName, string scope, WatchPosition position, CancellationToken cancellationToken)
     {
-        await foreach (var (type, resource) in store.WatchAsync(
-                           namespaceName, resourceVersion, options.Timeout, cancellationToken))
+        using var stalled = new CancellationTokenSource(options.Timeout + options.StallGrace, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stalled.Token);
+        try
         {
-            health.MarkLive(scope);
-            resourceVersion = resource.Metadata?.ResourceVersion is { Length: > 0 } seen ? seen : resourceVersion;
-            if (type != WatchEventType.Bookmark)
+            await foreach (var (type, resource) in store.WatchAsync(
+                               namespaceName, position.ResourceVersion, options.Timeout, linked.Token))
             {
-                enqueue(ResourceKey.Of(resource));
+                health.MarkLive(scope);
+                if (resource.Metadata?.ResourceVersion is { Length: > 0 } seen)
+                {
+                    position.ResourceVersion = seen;
+                }
+                if (type != WatchEventType.Bookmark)
+                {
+                    enqueue(ResourceKey.Of(resource));
+                }
             }
         }
-        return resourceVersion;
+        catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Watch of {Scope} stayed silent past {Limit}; abandoning it and rewatching from {ResourceVersion}",
+                scope, options.Timeout + options.StallGrace, position.ResourceVersion);
+        }
+    }
+
+    private sealed class WatchPosition(string resourceVersion)
+    {
+        public string ResourceVersion { get; set; } = resourceVersion;
     }
 }

@@ -147,6 +147,23 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_silent_watch_is_abandoned_after_its_timeout_plus_grace_and_resumed_from_the_last_version()
+    {
+        var time = new FakeTimeProvider();
+        OnList(Respond.Json(List("10")));
+        OnWatch(Respond.Watch([Respond.Bookmark("14")], holdOpen: true));
+
+        Start(time);
+
+        await Eventually.TrueAsync(() => WatchRequests().Any(), "the first watch");
+        await Eventually.TrueAsync(() => AdvanceThen(time, () => WatchRequests().Count() == 2, step: TimeSpan.FromSeconds(5)),
+            "a second watch after the stall limit");
+        Assert.True(time.GetUtcNow() - time.Start >= TimeSpan.FromSeconds(90), $"abandoned after {time.GetUtcNow() - time.Start}");
+        Assert.Equal(["10", "14"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
+        Assert.Single(ListRequests());
+    }
+
+    [Fact]
     public async Task All_namespaces_scope_lists_and_watches_the_cluster_wide_collection()
     {
         const string path = "/apis/kafkarecon.io/v1alpha1/kafkareconciliations";
@@ -168,6 +185,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
             InitialBackoff = TimeSpan.FromMilliseconds(100),
             MaxBackoff = TimeSpan.FromSeconds(1),
             Jitter = () => 0,
+            StallGrace = TimeSpan.FromSeconds(30),
         };
         time ??= TimeProvider.System;
         health = new WatchHealth(time);
@@ -176,9 +194,9 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
         running = Task.Run(() => watcher.RunAsync(namespaceName, stop.Token));
     }
 
-    private static bool AdvanceThen(FakeTimeProvider time, Func<bool> condition)
+    private static bool AdvanceThen(FakeTimeProvider time, Func<bool> condition, TimeSpan? step = null)
     {
-        time.Advance(TimeSpan.FromMilliseconds(20));
+        time.Advance(step ?? TimeSpan.FromMilliseconds(20));
         return condition();
     }
 
