@@ -46,6 +46,21 @@ public sealed class OperatorHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resource_announced_by_a_watch_event_is_reconciled()
+    {
+        var reconciler = new RecordingReconciler();
+        stub.On("GET", r => r.Path == Collection(Ns) && r.Query["watch"] != "true", Respond.Json(List("10")));
+        stub.On("GET", r => r.Path == Collection(Ns) && r.Query["watch"] == "true",
+            Respond.Watch([Respond.Event("ADDED", Item("weekly"))], holdOpen: true));
+        stub.On("GET", r => r.Path == Resources.Item(Ns, "weekly"), Respond.Json(Item("weekly")));
+
+        await StartAsync(reconciler);
+
+        await Eventually.TrueAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
+        Assert.Equal("weekly", reconciler.Reconciled.First().Metadata.Name);
+    }
+
+    [Fact]
     public async Task Readiness_fails_while_the_watch_is_not_live()
     {
         OnListAndWatch(Respond.Status(500, "InternalError"));
