@@ -18,7 +18,12 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = BuildRoot().Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            // SIGTERM cancels the command's token; the operator then drains in-flight work within its grace period.
+            ProcessTerminationTimeout = TimeSpan.FromMinutes(2),
+        });
     }
 
     private static IEnumerable<Command> Commands()
@@ -30,5 +35,6 @@ internal static class CliApplication
         yield return CrdCommand.Create();
         yield return RunCommand.Create();
         yield return CreateCommand.Create(TimeProvider.System);
+        yield return OperatorCommand.Create();
     }
 }

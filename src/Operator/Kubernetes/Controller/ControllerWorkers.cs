@@ -1,0 +1,77 @@
+using KafkaRecon.Operator.Kubernetes.Queue;
+using KafkaRecon.Operator.Kubernetes.Store;
+using KafkaRecon.Operator.Reconciliation;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaRecon.Operator.Kubernetes.Controller;
+
+/// <summary>
+/// N workers taking keys from the queue and applying each outcome exactly like controller-runtime: an error is
+/// retried with the key's exponential backoff; success resets it; RequeueAfter polls again after the delay.
+/// </summary>
+internal sealed class ControllerWorkers(
+    WorkQueue<ResourceKey> queue, ResourceController controller, ILogger<ControllerWorkers> logger)
+{
+    private long reconciles;
+    private long failures;
+
+    public long Reconciles => Interlocked.Read(ref reconciles);
+
+    public long Failures => Interlocked.Read(ref failures);
+
+    /// <summary>
+    /// Runs <paramref name="count"/> workers until the queue shuts down. <paramref name="abortWork"/> cancels
+    /// reconciles in flight (grace period over, leadership lost); shutting the queue down only stops new keys.
+    /// </summary>
+    public Task RunAsync(int count, CancellationToken abortWork) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => WorkAsync(abortWork), CancellationToken.None)));
+
+    private async Task WorkAsync(CancellationToken abortWork)
+    {
+        while (true)
+        {
+            var (taken, key) = await queue.TakeAsync(CancellationToken.None);
+            if (!taken)
+            {
+                return;
+            }
+            try
+            {
+                Apply(key, await controller.ReconcileAsync(key, abortWork));
+            }
+            catch (OperationCanceledException) when (abortWork.IsCancellationRequested)
+            {
+                logger.LogWarning("Reconcile of {Key} aborted", key);
+            }
+            catch (Exception error)
+            {
+                Interlocked.Increment(ref failures);
+                logger.LogError(error, "Reconcile of {Key} failed (attempt {Attempt}); retrying with backoff",
+                    key, queue.Failures(key) + 1);
+                queue.AddRateLimited(key);
+            }
+            finally
+            {
+                Interlocked.Increment(ref reconciles);
+                queue.Done(key);
+            }
+        }
+    }
+
+    private void Apply(ResourceKey key, ReconcileOutcome outcome)
+    {
+        queue.Forget(key);
+        if (outcome.Finished)
+        {
+            return;
+        }
+        if (outcome.RequeueAfter is { } delay && delay > TimeSpan.Zero)
+        {
+            queue.AddAfter(key, delay);
+        }
+        else
+        {
+            queue.Add(key);
+        }
+    }
+}

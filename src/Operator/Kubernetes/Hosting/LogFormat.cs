@@ -1,0 +1,7 @@
+namespace KafkaRecon.Operator.Kubernetes.Hosting;
+
+internal enum LogFormat
+{
+    Text,
+    Json,
+}

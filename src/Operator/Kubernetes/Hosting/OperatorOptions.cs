@@ -1,0 +1,29 @@
+using KafkaRecon.Operator.Kubernetes.Leadership;
+using KafkaRecon.Operator.Kubernetes.Watching;
+
+namespace KafkaRecon.Operator.Kubernetes.Hosting;
+
+/// <summary>Everything <c>kafka-recon operator</c> is configured with.</summary>
+internal sealed record OperatorOptions
+{
+    public WatchScope Scope { get; init; } = WatchScope.AllNamespaces;
+
+    public int Workers { get; init; } = 2;
+
+    /// <summary>How long in-flight reconciles may finish after SIGTERM before they are cancelled.</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Kestrel port for /healthz, /readyz and /metrics; 0 picks a free port (tests).</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Address Kestrel binds; all interfaces in a pod, loopback in tests.</summary>
+    public string BindAddress { get; init; } = "0.0.0.0";
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    public LeaderElectionOptions LeaderElection { get; init; } = new();
+
+    public WatchOptions Watch { get; init; } = new();
+
+    public KubeConnectionOptions Connection { get; init; } = new();
+}

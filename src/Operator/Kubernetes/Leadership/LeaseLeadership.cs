@@ -1,0 +1,64 @@
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaRecon.Operator.Kubernetes.Leadership;
+
+/// <summary>
+/// Runs one leadership term on the Lease with the client's <see cref="LeaderElector"/>. Workers wait on
+/// <see cref="WhenLeadingAsync"/>; when the term ends for any reason but shutdown, the loss handler runs.
+/// </summary>
+internal sealed class LeaseLeadership(
+    IKubernetes client,
+    LeaderElectionOptions options,
+    ILeadershipLossHandler lossHandler,
+    ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
+{
+    private readonly TaskCompletionSource leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool isLeader;
+
+    public bool IsLeader => isLeader;
+
+    public Task WhenLeadingAsync(CancellationToken cancellationToken) => leading.Task.WaitAsync(cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var leaseLock = new LeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity);
+        using var elector = new LeaderElector(new LeaderElectionConfig(leaseLock)
+        {
+            LeaseDuration = options.LeaseDuration,
+            RenewDeadline = options.RenewDeadline,
+            RetryPeriod = options.RetryPeriod,
+        });
+        elector.OnStartedLeading += () =>
+        {
+            isLeader = true;
+            logger.LogInformation("{Identity} became leader on Lease {Namespace}/{Lease}",
+                options.Identity, options.LeaseNamespace, options.LeaseName);
+            leading.TrySetResult();
+        };
+        elector.OnStoppedLeading += () => isLeader = false;
+        elector.OnNewLeader += leader => logger.LogInformation("Lease {Lease} is held by {Leader}", options.LeaseName, leader);
+        elector.OnError += error => logger.LogWarning(error, "Leader election error on Lease {Lease}", options.LeaseName);
+
+        try
+        {
+            await elector.RunUntilLeadershipLostAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Leader election on Lease {Lease} failed", options.LeaseName);
+        }
+        isLeader = false;
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            lossHandler.OnLeadershipLost(options.Identity);
+        }
+    }
+}
