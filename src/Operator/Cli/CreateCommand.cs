@@ -84,7 +84,7 @@ internal static class CreateCommand
                     new WindowRequest(ParseDate(parse.GetValue(date)), ParseTime("--start", parse.GetValue(start)), ParseTime("--end", parse.GetValue(end))),
                     parse.GetValue(policy),
                     new HistoryLimits(parse.GetValue(successfulHistory), parse.GetValue(failedHistory)));
-                using var client = new Kubernetes(config);
+                using var client = new k8s.Kubernetes(config);
                 await new ScheduledCreation(new ReconciliationResourceClient(client), time, output)
                     .RunAsync(request, source, parse.GetValue(dryRun), ct);
                 return ExitCodes.Verified;

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Operator.Kubernetes.Watching;
+using KafkaRecon.Entities.Validation;
+using KafkaRecon.Operator.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -84,10 +86,7 @@ internal static partial class OperatorCommand
         return command;
     }
 
-    /// <summary>Where the reconciliation driver is registered as the <c>IReconciler</c> (wired by the driver's owner).</summary>
-    private static void AddReconciler(IServiceCollection services)
-    {
-    }
+    private static void AddReconciler(IServiceCollection services) => services.AddKafkaReconReconciliation();
 
     private static string[] SplitNamespaces(string? value) =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -108,23 +107,6 @@ internal static partial class OperatorCommand
         },
     };
 
-    internal static TimeSpan? ParseDuration(string text)
-    {
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success)
-        {
-            return null;
-        }
-        var value = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
-        return match.Groups["unit"].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(value),
-            "m" => TimeSpan.FromMinutes(value),
-            "h" => TimeSpan.FromHours(value),
-            _ => TimeSpan.FromSeconds(value),
-        };
-    }
-
-    [GeneratedRegex("^(?<value>[0-9]+(\\.[0-9]+)?)(?<unit>ms|s|m|h)?$")]
-    private static partial Regex DurationPattern();
+    internal static TimeSpan? ParseDuration(string text) =>
+        DurationParser.TryParse(text.Trim(), out var duration) ? duration : null;
 }

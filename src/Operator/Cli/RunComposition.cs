@@ -21,11 +21,7 @@ internal sealed record RunComposition(
 {
     public ReconciliationDriver CreateDriver()
     {
-        var local = new LocalObjectStore();
-        var embedded = new EngineSet(
-            new LocalCoalescer(Time, ObjectStoreResolver.For),
-            new DuckDbTransformer(local),
-            new DuckDbQueryRunner(local, Time));
+        var embedded = ReconciliationServices.EmbeddedEngines(Time);
         return new ReconciliationDriver(
             new EngineProvider(embedded, aws: null),
             new StoreSummarySource(ObjectStoreResolver.For),

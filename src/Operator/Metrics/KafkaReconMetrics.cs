@@ -211,6 +211,14 @@ internal sealed class KafkaReconMetrics
 
     public void WorkQueueRetried(string queue) => _workQueueRetries.WithLabels(queue).Inc();
 
+    /// <summary>Copies a work queue's own counters (read just before each scrape).</summary>
+    public void WorkQueueObserved(string queue, int depth, long adds, long retries)
+    {
+        _workQueueDepth.WithLabels(queue).Set(depth);
+        _workQueueAdds.WithLabels(queue).IncTo(adds);
+        _workQueueRetries.WithLabels(queue).IncTo(retries);
+    }
+
     public void LeadershipChanged(bool leading) => _leader.Set(leading ? 1 : 0);
 
     public void AwsApiCalled(string service, string operation, string outcome) =>

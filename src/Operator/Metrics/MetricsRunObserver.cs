@@ -44,6 +44,11 @@ internal sealed class MetricsRunObserver(KafkaReconMetrics metrics) : IRunObserv
         }
     }
 
+    public void Observed(KafkaReconciliation resource) => metrics.ObserveFinishedResource(resource);
+
+    public void Deleted(KafkaReconciliation resource) =>
+        metrics.ResourceDeleted(resource.Metadata.NamespaceProperty ?? "", resource.Metadata.Name ?? "");
+
     private static bool IsActive(PhaseRecord record) => record.State is PhaseState.Submitting or PhaseState.Running;
 
     private static bool IsDone(PhaseRecord record) =>

@@ -10,4 +10,12 @@ internal sealed class NullRunObserver : IRunObserver
     public void StatusChanged(KafkaReconciliation resource, KafkaReconciliationStatus? before, KafkaReconciliationStatus after)
     {
     }
+
+    public void Observed(KafkaReconciliation resource)
+    {
+    }
+
+    public void Deleted(KafkaReconciliation resource)
+    {
+    }
 }

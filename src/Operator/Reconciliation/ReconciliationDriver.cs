@@ -33,6 +33,7 @@ internal sealed class ReconciliationDriver(
             resource = await PersistAsync(resource, plan, cancellationToken);
             if (plan.Action is PlannedAction.Wait)
             {
+                observer.Observed(resource);
                 return plan.RequeueAfter is { } delay ? ReconcileOutcome.After(delay) : ReconcileOutcome.Done;
             }
             lastResult = await ExecuteAsync(resource, plan.Action, cancellationToken);
@@ -42,6 +43,7 @@ internal sealed class ReconciliationDriver(
 
     public async Task CancelAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
     {
+        observer.Deleted(resource);
         if (resource.Status is not { } status || status.Window is null || status.RunId is null)
         {
             return;

@@ -102,7 +102,7 @@ public sealed class WebhookUrlSourceTests
     public async Task Secret_source_requires_a_secret_reference()
     {
         var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
-            () => new SecretWebhookUrlSource(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }))
+            () => new SecretWebhookUrlSource(new k8s.Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }))
                 .ResolveAsync("recon", new SlackSpec(), CancellationToken.None));
         Assert.StartsWith("spec.notifications.slack.webhookSecretRef is not set", error.Message, StringComparison.Ordinal);
     }
@@ -112,13 +112,13 @@ public sealed class WebhookUrlSourceTests
     {
         private readonly WebApplication _app;
 
-        private FakeSecretsApi(WebApplication app, Kubernetes client)
+        private FakeSecretsApi(WebApplication app, k8s.Kubernetes client)
         {
             _app = app;
             Client = client;
         }
 
-        public Kubernetes Client { get; }
+        public k8s.Kubernetes Client { get; }
 
         public List<string> Paths { get; } = [];
 
@@ -149,7 +149,7 @@ public sealed class WebhookUrlSourceTests
             });
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            api = new FakeSecretsApi(app, new Kubernetes(new KubernetesClientConfiguration { Host = address }));
+            api = new FakeSecretsApi(app, new k8s.Kubernetes(new KubernetesClientConfiguration { Host = address }));
             return api;
         }
 

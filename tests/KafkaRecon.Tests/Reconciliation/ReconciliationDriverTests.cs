@@ -112,7 +112,7 @@ public sealed class ReconciliationDriverTests
 
     private ReconciliationDriver Driver(EngineSet? engines = null) => new(
         new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
-        _summaries, new NoNotifications(), _statusSink, _events, new NoObserver(), _time,
+        _summaries, new NoNotifications(), _statusSink, _events, NullRunObserver.Instance, _time,
         NullLogger<ReconciliationDriver>.Instance);
 
     private static KafkaReconciliation Resource() => new()
@@ -174,11 +174,5 @@ public sealed class ReconciliationDriverTests
             Task.FromResult(NotificationResult.Sent(1));
     }
 
-    private sealed class NoObserver : IRunObserver
-    {
-        public void StatusChanged(KafkaReconciliation resource, KafkaReconciliationStatus? before,
-            KafkaReconciliationStatus after)
-        {
-        }
-    }
+
 }

@@ -10,7 +10,11 @@ namespace KafkaRecon.Operator.Kubernetes.Controller;
 /// retried with the key's exponential backoff; success resets it; RequeueAfter polls again after the delay.
 /// </summary>
 internal sealed class ControllerWorkers(
-    WorkQueue<ResourceKey> queue, ResourceController controller, ILogger<ControllerWorkers> logger)
+    WorkQueue<ResourceKey> queue,
+    ResourceController controller,
+    IReconcileObserver observer,
+    TimeProvider time,
+    ILogger<ControllerWorkers> logger)
 {
     private long reconciles;
     private long failures;
@@ -35,9 +39,12 @@ internal sealed class ControllerWorkers(
             {
                 return;
             }
+            var started = time.GetTimestamp();
             try
             {
-                Apply(key, await controller.ReconcileAsync(key, abortWork));
+                var outcome = await controller.ReconcileAsync(key, abortWork);
+                observer.Completed(outcome, time.GetElapsedTime(started));
+                Apply(key, outcome);
             }
             catch (OperationCanceledException) when (abortWork.IsCancellationRequested)
             {
@@ -46,6 +53,7 @@ internal sealed class ControllerWorkers(
             catch (Exception error)
             {
                 Interlocked.Increment(ref failures);
+                observer.Completed(null, time.GetElapsedTime(started));
                 logger.LogError(error, "Reconcile of {Key} failed (attempt {Attempt}); retrying with backoff",
                     key, queue.Failures(key) + 1);
                 queue.AddRateLimited(key);

@@ -38,6 +38,7 @@ internal static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ResourceWatcher>>()));
         services.AddSingleton<ResourceController>();
         services.AddSingleton<ControllerWorkers>();
+        services.TryAddSingleton<IReconcileObserver>(NoReconcileObserver.Instance);
         services.AddSingleton<IStatusSink, StatusWriter>();
         services.AddSingleton<IEventSink, KubernetesEventSink>();
         services.AddSingleton<OperatorLifetime>();

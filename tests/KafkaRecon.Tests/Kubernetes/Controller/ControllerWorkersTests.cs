@@ -24,11 +24,11 @@ public sealed class ControllerWorkersTests : IAsyncLifetime
     {
         stub = await ScriptedApiStub.StartAsync();
         stub.On("GET", r => r.Path == Item(Ns, "daily"),
-            Respond.Json(Reconciliation(Ns, "daily", "5", finalizers: WellKnown.Finalizer)));
+            Respond.Json(SampleResource(Ns, "daily", "5", finalizers: WellKnown.Finalizer)));
         queue = new WorkQueue<ResourceKey>(time);
         var controller = new ResourceController(
             new KubernetesResourceStore(stub.Client()), reconciler, NullLogger<ResourceController>.Instance);
-        running = new ControllerWorkers(queue, controller, NullLogger<ControllerWorkers>.Instance)
+        running = new ControllerWorkers(queue, controller, NoReconcileObserver.Instance, TimeProvider.System, NullLogger<ControllerWorkers>.Instance)
             .RunAsync(2, CancellationToken.None);
     }
 

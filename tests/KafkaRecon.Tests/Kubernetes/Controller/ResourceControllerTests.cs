@@ -41,9 +41,9 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     [Fact]
     public async Task Finalizer_is_added_before_the_first_reconcile_and_the_key_requeued()
     {
-        stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(Reconciliation(Ns, "daily", "41")));
+        stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(SampleResource(Ns, "daily", "41")));
         stub.On("PATCH", r => r.Path == Item(Ns, "daily"),
-            Respond.Json(Reconciliation(Ns, "daily", "42", finalizers: WellKnown.Finalizer)));
+            Respond.Json(SampleResource(Ns, "daily", "42", finalizers: WellKnown.Finalizer)));
 
         var outcome = await controller.ReconcileAsync(Key, CancellationToken.None);
 
@@ -62,8 +62,8 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     public async Task Finalizer_is_appended_after_finalizers_of_other_controllers()
     {
         stub.On("GET", r => r.Path == Item(Ns, "daily"),
-            Respond.Json(Reconciliation(Ns, "daily", "41", finalizers: "other.io/keep")));
-        stub.On("PATCH", r => r.Path == Item(Ns, "daily"), Respond.Json(Reconciliation(Ns, "daily", "42")));
+            Respond.Json(SampleResource(Ns, "daily", "41", finalizers: "other.io/keep")));
+        stub.On("PATCH", r => r.Path == Item(Ns, "daily"), Respond.Json(SampleResource(Ns, "daily", "42")));
 
         await controller.ReconcileAsync(Key, CancellationToken.None);
 
@@ -76,7 +76,7 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     public async Task A_resource_with_the_finalizer_is_reconciled_as_freshly_read()
     {
         stub.On("GET", r => r.Path == Item(Ns, "daily"),
-            Respond.Json(Reconciliation(Ns, "daily", "77", generation: 3, finalizers: WellKnown.Finalizer)));
+            Respond.Json(SampleResource(Ns, "daily", "77", generation: 3, finalizers: WellKnown.Finalizer)));
         reconciler.Then(_ => ReconcileOutcome.After(TimeSpan.FromSeconds(30)));
 
         var outcome = await controller.ReconcileAsync(Key, CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_resource_cancels_its_work_before_removing_the_finalizer()
     {
-        var deleting = Reconciliation(Ns, "daily", "90", finalizers: ["other.io/keep", WellKnown.Finalizer]);
+        var deleting = SampleResource(Ns, "daily", "90", finalizers: ["other.io/keep", WellKnown.Finalizer]);
         deleting.Metadata.DeletionTimestamp = DateTime.UtcNow;
         stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(deleting));
         stub.On("PATCH", r => r.Path == Item(Ns, "daily"), Respond.Json(deleting));
@@ -113,7 +113,7 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     [Fact]
     public async Task A_deleting_resource_without_our_finalizer_is_left_alone()
     {
-        var deleting = Reconciliation(Ns, "daily", "90", finalizers: "other.io/keep");
+        var deleting = SampleResource(Ns, "daily", "90", finalizers: "other.io/keep");
         deleting.Metadata.DeletionTimestamp = DateTime.UtcNow;
         stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(deleting));
 

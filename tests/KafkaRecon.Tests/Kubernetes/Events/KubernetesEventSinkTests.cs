@@ -36,7 +36,7 @@ public sealed class KubernetesEventSinkTests : IAsyncLifetime
     [Fact]
     public async Task An_event_names_the_resource_by_uid_and_version_and_reports_kafka_recon()
     {
-        await sink.EmitAsync(Reconciliation("team-a", "daily", "12"), EventSeverity.Warning, "PhaseFailed",
+        await sink.EmitAsync(SampleResource("team-a", "daily", "12"), EventSeverity.Warning, "PhaseFailed",
             "Glue run failed", CancellationToken.None);
 
         var body = JsonDocument.Parse(Assert.Single(stub.Matching("POST", _ => true)).Body).RootElement;
@@ -54,7 +54,7 @@ public sealed class KubernetesEventSinkTests : IAsyncLifetime
     [Fact]
     public async Task A_repeat_within_the_window_bumps_the_count_instead_of_creating_another_event()
     {
-        var resource = Reconciliation("team-a", "daily", "12");
+        var resource = SampleResource("team-a", "daily", "12");
         await sink.EmitAsync(resource, EventSeverity.Normal, "Requeued", "waiting for Glue", CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(1));
         await sink.EmitAsync(resource, EventSeverity.Normal, "Requeued", "waiting for Glue", CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed class KubernetesEventSinkTests : IAsyncLifetime
     [Fact]
     public async Task A_repeat_after_the_window_creates_a_new_event()
     {
-        var resource = Reconciliation("team-a", "daily", "12");
+        var resource = SampleResource("team-a", "daily", "12");
         await sink.EmitAsync(resource, EventSeverity.Normal, "Requeued", "waiting for Glue", CancellationToken.None);
         time.Advance(KubernetesEventSink.AggregationWindow + TimeSpan.FromSeconds(1));
         await sink.EmitAsync(resource, EventSeverity.Normal, "Requeued", "waiting for Glue", CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class KubernetesEventSinkTests : IAsyncLifetime
     {
         stub.On("POST", r => r.Path == EventsPath, Respond.Status(403, "Forbidden", "events is forbidden"));
 
-        await sink.EmitAsync(Reconciliation("team-a", "daily", "12"), EventSeverity.Normal, "Started", "run started",
+        await sink.EmitAsync(SampleResource("team-a", "daily", "12"), EventSeverity.Normal, "Started", "run started",
             CancellationToken.None);
 
         Assert.Single(stub.Matching("POST", _ => true));

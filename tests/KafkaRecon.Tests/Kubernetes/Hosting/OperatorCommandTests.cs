@@ -7,7 +7,7 @@ public sealed class OperatorCommandTests
     [Theory]
     [InlineData("500ms", 0.5)]
     [InlineData("15s", 15)]
-    [InlineData("15", 15)]
+    [InlineData("1h30m", 5400)]
     [InlineData("2m", 120)]
     [InlineData("1.5h", 5400)]
     public void Durations_are_read_go_style(string text, double seconds) =>

@@ -180,7 +180,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
         stub.On("GET", r => r.Path == Collection(Ns) && r.Query["watch"] == "true", Respond.Watch([], holdOpen: true));
     }
 
-    private static KafkaReconciliation Item(string name) => Reconciliation(Ns, name, "9", finalizers: WellKnown.Finalizer);
+    private static KafkaReconciliation Item(string name) => SampleResource(Ns, name, "9", finalizers: WellKnown.Finalizer);
 
     private string Url(string path) => app!.Urls.First() + path;
 

@@ -26,11 +26,11 @@ public sealed class StatusWriterTests : IAsyncLifetime
     [Fact]
     public async Task Status_is_put_to_the_subresource_with_the_objects_resource_version()
     {
-        var stored = Reconciliation(Ns, "daily", "11");
+        var stored = SampleResource(Ns, "daily", "11");
         stored.Status = Running();
         stub.On("PUT", r => r.Path == StatusPath, Respond.Json(stored));
 
-        var result = await writer.WriteStatusAsync(Reconciliation(Ns, "daily", "10"), Running(), CancellationToken.None);
+        var result = await writer.WriteStatusAsync(SampleResource(Ns, "daily", "10"), Running(), CancellationToken.None);
 
         Assert.Equal("11", result.Metadata.ResourceVersion);
         var put = Assert.Single(stub.Matching("PUT", _ => true));
@@ -42,13 +42,13 @@ public sealed class StatusWriterTests : IAsyncLifetime
     [Fact]
     public async Task Conflict_rereads_the_object_and_applies_the_same_status_onto_the_fresh_copy()
     {
-        var fresh = Reconciliation(Ns, "daily", "15", generation: 2);
-        var stored = Reconciliation(Ns, "daily", "16", generation: 2);
+        var fresh = SampleResource(Ns, "daily", "15", generation: 2);
+        var stored = SampleResource(Ns, "daily", "16", generation: 2);
         stub.On("PUT", r => r.Path == StatusPath,
             Respond.Status(409, "Conflict", "the object has been modified"), Respond.Json(stored));
         stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(fresh));
 
-        var result = await writer.WriteStatusAsync(Reconciliation(Ns, "daily", "10"), Running(), CancellationToken.None);
+        var result = await writer.WriteStatusAsync(SampleResource(Ns, "daily", "10"), Running(), CancellationToken.None);
 
         Assert.Equal("16", result.Metadata.ResourceVersion);
         var puts = stub.Matching("PUT", _ => true).Select(p => JsonDocument.Parse(p.Body).RootElement).ToArray();
@@ -61,10 +61,10 @@ public sealed class StatusWriterTests : IAsyncLifetime
     public async Task Persistent_conflicts_give_up_after_a_bounded_number_of_attempts()
     {
         stub.On("PUT", r => r.Path == StatusPath, Respond.Status(409, "Conflict", "the object has been modified"));
-        stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(Reconciliation(Ns, "daily", "15")));
+        stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(SampleResource(Ns, "daily", "15")));
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() =>
-            writer.WriteStatusAsync(Reconciliation(Ns, "daily", "10"), Running(), CancellationToken.None));
+            writer.WriteStatusAsync(SampleResource(Ns, "daily", "10"), Running(), CancellationToken.None));
 
         Assert.Equal(ApiErrorKind.Conflict, error.Kind);
         Assert.Equal(StatusWriter.MaxAttempts, stub.Matching("PUT", _ => true).Count());
@@ -73,7 +73,7 @@ public sealed class StatusWriterTests : IAsyncLifetime
     [Fact]
     public async Task An_unchanged_status_is_not_written()
     {
-        var resource = Reconciliation(Ns, "daily", "10");
+        var resource = SampleResource(Ns, "daily", "10");
         resource.Status = Running();
 
         var result = await writer.WriteStatusAsync(resource, Running(), CancellationToken.None);

@@ -59,7 +59,7 @@ public sealed class KubernetesResourceStoreTests : IAsyncLifetime
     [Fact]
     public async Task Get_reads_the_typed_resource()
     {
-        stub.On("GET", r => r.Path == Item("team-a", "daily"), Respond.Json(Reconciliation("team-a", "daily", "42", generation: 4)));
+        stub.On("GET", r => r.Path == Item("team-a", "daily"), Respond.Json(SampleResource("team-a", "daily", "42", generation: 4)));
 
         var resource = await store.GetAsync(new ResourceKey("team-a", "daily"), CancellationToken.None);
 

@@ -7,7 +7,7 @@ internal static class Resources
 {
     public const string CollectionPath = "/apis/kafkarecon.io/v1alpha1/namespaces/{0}/kafkareconciliations";
 
-    public static KafkaReconciliation Reconciliation(
+    public static KafkaReconciliation SampleResource(
         string ns, string name, string resourceVersion, long generation = 1, params string[] finalizers) => new()
     {
         Metadata = new V1ObjectMeta

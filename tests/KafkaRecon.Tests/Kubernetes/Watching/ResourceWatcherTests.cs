@@ -31,7 +31,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     [Fact]
     public async Task Listed_resources_are_enqueued_by_key_and_the_watch_starts_at_the_list_version()
     {
-        OnList(Respond.Json(List("10", Reconciliation(Ns, "a", "7"), Reconciliation(Ns, "b", "9"))));
+        OnList(Respond.Json(List("10", SampleResource(Ns, "a", "7"), SampleResource(Ns, "b", "9"))));
         OnWatch(Respond.Watch([], holdOpen: true));
 
         Start();
@@ -51,9 +51,9 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
         OnList(Respond.Json(List("10")));
         OnWatch(Respond.Watch(
             [
-                Respond.Event("ADDED", Reconciliation(Ns, "a", "11")),
-                Respond.Event("MODIFIED", Reconciliation(Ns, "b", "12")),
-                Respond.Event("DELETED", Reconciliation(Ns, "a", "13")),
+                Respond.Event("ADDED", SampleResource(Ns, "a", "11")),
+                Respond.Event("MODIFIED", SampleResource(Ns, "b", "12")),
+                Respond.Event("DELETED", SampleResource(Ns, "a", "13")),
             ],
             holdOpen: true));
 
@@ -66,8 +66,8 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     [Fact]
     public async Task Expired_error_event_in_the_stream_relists_and_rewatches_from_the_new_list()
     {
-        OnList(Respond.Json(List("10", Reconciliation(Ns, "a", "7"))),
-            Respond.Json(List("20", Reconciliation(Ns, "a", "7"), Reconciliation(Ns, "b", "19"))));
+        OnList(Respond.Json(List("10", SampleResource(Ns, "a", "7"))),
+            Respond.Json(List("20", SampleResource(Ns, "a", "7"), SampleResource(Ns, "b", "19"))));
         OnWatch(Respond.Watch([Respond.ExpiredEvent("10")]), Respond.Watch([], holdOpen: true));
 
         Start();
@@ -81,7 +81,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     [Fact]
     public async Task Http_410_on_watch_relists()
     {
-        OnList(Respond.Json(List("10")), Respond.Json(List("20", Reconciliation(Ns, "c", "15"))));
+        OnList(Respond.Json(List("10")), Respond.Json(List("20", SampleResource(Ns, "c", "15"))));
         OnWatch(Respond.Status(410, "Expired", "too old resource version: 10 (15)"), Respond.Watch([], holdOpen: true));
 
         Start();
@@ -99,8 +99,8 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
         OnWatch(
             Respond.Watch(
             [
-                Respond.Event("ADDED", Reconciliation(Ns, "a", "11")),
-                Respond.Event("MODIFIED", Reconciliation(Ns, "a", "12")),
+                Respond.Event("ADDED", SampleResource(Ns, "a", "11")),
+                Respond.Event("MODIFIED", SampleResource(Ns, "a", "12")),
             ]),
             Respond.Watch([], holdOpen: true));
 
@@ -129,7 +129,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider();
         OnList(Respond.Status(500, "InternalError"), Respond.Status(500, "InternalError"),
-            Respond.Json(List("10", Reconciliation(Ns, "a", "7"))));
+            Respond.Json(List("10", SampleResource(Ns, "a", "7"))));
         OnWatch(Respond.Watch([], holdOpen: true));
 
         Start(time);
@@ -168,7 +168,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
     {
         const string path = "/apis/kafkarecon.io/v1alpha1/kafkareconciliations";
         stub.On("GET", r => r.Path == path && r.Query["watch"] != "true",
-            Respond.Json(List("5", Reconciliation("x", "a", "3"), Reconciliation("y", "b", "4"))));
+            Respond.Json(List("5", SampleResource("x", "a", "3"), SampleResource("y", "b", "4"))));
         stub.On("GET", r => r.Path == path && r.Query["watch"] == "true", Respond.Watch([], holdOpen: true));
 
         Start(namespaceName: null);
