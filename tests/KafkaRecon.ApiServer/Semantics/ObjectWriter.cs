@@ -183,10 +183,20 @@ internal sealed class ObjectWriter(ResourceStore store, ResourceTypeRegistry typ
         }
     }
 
+    /// <summary>
+    /// Built-in kinds take apiVersion/kind from the URL when the body omits them (the client's typed models do);
+    /// custom resources must name their kind, as the unstructured decoder requires.
+    /// </summary>
     private static void CheckKind(ResourceType type, JsonObject body)
     {
         var kind = body["kind"]?.GetValue<string>();
         var apiVersion = body["apiVersion"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(kind) && !type.IsCustom)
+        {
+            body["kind"] = kind = type.Kind;
+            body["apiVersion"] = apiVersion = type.ApiVersion;
+        }
+
         if (string.IsNullOrEmpty(kind))
         {
             throw ApiError.BadRequest("Object 'Kind' is missing in the request body");
