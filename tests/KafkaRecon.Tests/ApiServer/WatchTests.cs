@@ -252,4 +252,35 @@ public sealed class WatchTests
 
         Assert.Equal([WatchEventType.Deleted], events);
     }
+
+    [Fact]
+    public async Task A_cluster_wide_watch_sees_changes_in_every_namespace()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.Client();
+        var list = await client.CustomObjects.ListClusterCustomObjectAsync<KafkaReconciliationList>(G.Group, G.Version, G.Plural);
+        var seen = new List<string>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (_, obj) in client.CustomObjects.WatchListClusterCustomObjectAsync(
+                G.Group, G.Version, G.Plural, resourceVersion: list.Metadata.ResourceVersion, onError: error => throw error, cancellationToken: stop.Token))
+            {
+                var watched = TestApiServer.FromWatchObject<G>(obj);
+                seen.Add($"{watched.Metadata.NamespaceProperty}/{watched.Metadata.Name}");
+                if (seen.Count == 2)
+                {
+                    return;
+                }
+            }
+        });
+
+        var elsewhere = Samples.Reconciliation("b");
+        elsewhere.Metadata.NamespaceProperty = "team-b";
+        await CreateAsync(client, "a");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(elsewhere, G.Group, G.Version, "team-b", G.Plural);
+        await watching;
+
+        Assert.Equal([$"{Ns}/a", "team-b/b"], seen);
+    }
 }
