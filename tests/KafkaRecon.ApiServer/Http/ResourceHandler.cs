@@ -25,6 +25,12 @@ internal sealed class ResourceHandler(ResourceStore store, ObjectWriter writer, 
 
         var @namespace = target.Namespace ?? "";
         var query = context.Request.Query;
+        if (!string.IsNullOrEmpty(query["dryRun"]))
+        {
+            // Better an explicit refusal than a "dry" write that is silently persisted.
+            throw ApiError.BadRequest("dryRun is not supported by the API test server");
+        }
+
         var statusWrite = target.Subresource == "status";
         switch (verb)
         {

@@ -211,4 +211,35 @@ public sealed class KubectlTests
             "kubectl printed the phase change", TimeSpan.FromSeconds(30));
         Assert.StartsWith("NAME", watching.Lines[0]);
     }
+
+    [Fact]
+    public async Task Server_side_apply_creates_and_updates_through_the_simplified_apply_patch()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var kubectl = new Kubectl(server);
+        using var client = server.Client();
+        var path = kubectl.WriteFile("sample.yaml", Sample);
+
+        var created = await kubectl.RunAsync("apply", "--server-side", "-f", path);
+        var changed = await kubectl.RunAsync("apply", "--server-side", "-f", kubectl.WriteFile("changed.yaml", Sample + "\n  suspend: true\n"));
+
+        Assert.True(created.ExitCode == 0, created.Output + created.Error);
+        Assert.True(changed.ExitCode == 0, changed.Output + changed.Error);
+        var stored = await GetAsync(client);
+        Assert.True(stored.Spec.Suspend);
+        Assert.Equal(2, stored.Metadata.Generation);
+    }
+
+    [Fact]
+    public async Task Server_dry_run_is_refused_rather_than_silently_persisted()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var kubectl = new Kubectl(server);
+
+        var (exit, _, error) = await kubectl.RunAsync("apply", "--dry-run=server", "-f", kubectl.WriteFile("sample.yaml", Sample));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("dryRun is not supported", error);
+        Assert.Equal(0, server.Requests.Count("create", G.Plural) - server.Requests.All.Count(r => r.Verb == "create" && r.StatusCode == 400));
+    }
 }
