@@ -1,7 +1,7 @@
 namespace KafkaRecon.ApiServer.Faults;
 
-/// <summary>Fail the next <see cref="Remaining"/> requests that match with <see cref="StatusCode"/>.</summary>
-internal sealed class FaultRule(int count, int statusCode, string? verb, string? resource, string? subresource, TimeSpan retryAfter)
+/// <summary>Fail the next <see cref="Remaining"/> requests that match with <see cref="StatusCode"/>; null filters match anything.</summary>
+internal sealed class FaultRule(int count, int statusCode, string? verbFilter, string? resourceFilter, string? subresourceFilter, TimeSpan retryAfter)
 {
     public int Remaining { get; private set; } = count;
 
@@ -9,11 +9,11 @@ internal sealed class FaultRule(int count, int statusCode, string? verb, string?
 
     public TimeSpan RetryAfter { get; } = retryAfter;
 
-    public bool Matches(string verb2, string? resource2, string? subresource2) =>
+    public bool Matches(string verb, string? resource, string? subresource) =>
         Remaining > 0
-        && (verb is null || verb == verb2)
-        && (resource is null || resource == resource2)
-        && (subresource is null || subresource == (subresource2 ?? ""));
+        && (verbFilter is null || verbFilter == verb)
+        && (resourceFilter is null || resourceFilter == resource)
+        && (subresourceFilter is null || subresourceFilter == (subresource ?? ""));
 
     public void Consume() => Remaining--;
 }

@@ -28,5 +28,5 @@ internal sealed record ResourceType(
     public bool IsCustom => Schema is not null;
 
     public IReadOnlyList<string> Verbs =>
-        ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+        ["create", "delete", "get", "list", "patch", "update", "watch"];
 }

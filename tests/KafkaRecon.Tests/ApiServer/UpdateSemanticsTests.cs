@@ -229,4 +229,36 @@ public sealed class UpdateSemanticsTests
 
         Assert.Equal(HttpStatusCode.Conflict, error.Response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_full_status_written_by_the_typed_client_round_trips()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.Client();
+        var current = await CreateAsync(client);
+        var now = new DateTime(2026, 11, 26, 1, 2, 3, DateTimeKind.Utc);
+        current.Status = new KafkaReconciliationStatus
+        {
+            Phase = ReconciliationPhase.Transforming,
+            ObservedGeneration = 1,
+            Conditions =
+            [
+                new V1Condition { Type = ConditionTypes.Reconciling, Status = "True", Reason = ConditionReasons.Progressing, Message = "transforming", LastTransitionTime = now, ObservedGeneration = 1 },
+                new V1Condition { Type = ConditionTypes.Ready, Status = "False", Reason = ConditionReasons.Progressing, Message = "", LastTransitionTime = now, ObservedGeneration = 1 },
+            ],
+            Window = new ResolvedWindow { Start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero) },
+            Phases = new PhaseRecords { Coalesce = new PhaseRecord { State = PhaseState.Succeeded, IdempotencyKey = "k1", ExternalIds = ["job-1"] } },
+            Results = new ReconciliationResults { Imported = 10, Exported = 9, MissingExports = 1 },
+            TopCollections = [new CollectionResult { Database = "db", Collection = "c", MissingExports = 1 }],
+        };
+
+        var written = await ReplaceStatusAsync(client, current);
+        var read = await client.CustomObjects.GetNamespacedCustomObjectAsync<G>(G.Group, G.Version, Ns, G.Plural, "a");
+
+        Assert.Equal(KubernetesJson.Serialize(written.Status), KubernetesJson.Serialize(read.Status));
+        Assert.Equal(["job-1"], read.Status!.Phases.Coalesce!.ExternalIds);
+        Assert.Equal(1, read.Status.Results!.MissingExports);
+        Assert.Equal(now, read.Status.Conditions[0].LastTransitionTime);
+        Assert.Equal(2, read.Status.Conditions.Count);
+    }
 }
