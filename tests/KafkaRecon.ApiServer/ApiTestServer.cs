@@ -30,11 +30,13 @@ public sealed class ApiTestServer : IAsyncDisposable
     private readonly DiscoveryDocuments _discovery;
     private readonly OpenApiDocuments _openApi;
     private readonly ResourceHandler _resources;
+    private readonly TimeProvider _time;
 
     private ApiTestServer(WebApplication app, ResourceTypeRegistry types, ApiTestServerOptions options)
     {
         _app = app;
         _types = types;
+        _time = options.TimeProvider;
         _store = new ResourceStore(options.HistoryCapacity);
         Faults = new FaultInjector(_store);
         _discovery = new DiscoveryDocuments(types);
@@ -143,8 +145,16 @@ public sealed class ApiTestServer : IAsyncDisposable
 
             if (Faults.TakeFailure(verb, target.Plural, target.Subresource) is { } fault)
             {
-                await RespondFaultAsync(context, fault.StatusCode, fault.RetryAfter);
-                return;
+                if (fault.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(fault.Delay, _time, context.RequestAborted);
+                }
+
+                if (fault.StatusCode != 0)
+                {
+                    await RespondFaultAsync(context, fault.StatusCode, fault.RetryAfter);
+                    return;
+                }
             }
 
             await _resources.HandleAsync(context, target, type, verb);

@@ -24,7 +24,16 @@ public sealed class FaultInjector
     {
         lock (_gate)
         {
-            _rules.Add(new FaultRule(count, statusCode, verb, resource, subresource, retryAfter ?? TimeSpan.FromSeconds(1)));
+            _rules.Add(new FaultRule(count, statusCode, verb, resource, subresource, retryAfter ?? TimeSpan.FromSeconds(1), TimeSpan.Zero));
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> matching requests are answered normally, but only after <paramref name="delay"/>.</summary>
+    public void DelayNext(int count, TimeSpan delay, string? verb = null, string? resource = null, string? subresource = null)
+    {
+        lock (_gate)
+        {
+            _rules.Add(new FaultRule(count, 0, verb, resource, subresource, TimeSpan.Zero, delay));
         }
     }
 

@@ -85,4 +85,40 @@ public sealed class FaultInjectionTests
         Assert.Equal(1, server.Requests.Count("create", "leases"));
         Assert.All(server.Requests.All, request => Assert.InRange(request.StatusCode, 200, 201));
     }
+
+    [Fact]
+    public async Task A_delayed_request_is_answered_normally_after_the_delay()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestApiServer.StartAsync(options => options.TimeProvider = clock);
+        using var client = server.Client();
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(Samples.Reconciliation("a"), G.Group, G.Version, Ns, G.Plural);
+        server.Faults.DelayNext(1, TimeSpan.FromMinutes(1), verb: "get");
+
+        var pending = GetAsync(client);
+        await Poll.UntilAsync(() => server.Requests.Count("get") == 1, "the delayed request arrived");
+        var answeredEarly = pending.IsCompleted;
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(answeredEarly);
+        Assert.Equal("a", (await pending).Metadata.Name);
+    }
+
+    [Fact]
+    public async Task Dropping_watches_with_a_cut_connection_surfaces_as_an_error_in_the_client()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.Client();
+        var created = await client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(Samples.Reconciliation("a"), G.Group, G.Version, Ns, G.Plural);
+        await using var watch = WatchRecorder.Start(client, created.Metadata.ResourceVersion);
+        await Poll.UntilAsync(() => server.Faults.OpenWatchCount == 1, "the watch is open");
+        await client.CustomObjects.PatchNamespacedCustomObjectAsync<G>(
+            new V1Patch("""{"spec":{"suspend":true}}""", V1Patch.PatchType.MergePatch), G.Group, G.Version, Ns, G.Plural, "a");
+        await Poll.UntilAsync(() => watch.Events.Count == 1, "the first event arrived");
+
+        server.Faults.DropWatches(abortConnection: true);
+
+        await Poll.UntilAsync(() => watch.Ended, "the watch ended");
+        Assert.NotEmpty(watch.Errors);
+    }
 }
