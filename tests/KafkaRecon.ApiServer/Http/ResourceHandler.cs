@@ -13,12 +13,7 @@ internal sealed class ResourceHandler(ResourceStore store, ObjectWriter writer, 
 {
     public async Task HandleAsync(HttpContext context, RequestTarget target, ResourceType type, string verb)
     {
-        if (target.Subresource is not (null or "status") || (target.Subresource == "status" && !type.HasStatusSubresource))
-        {
-            throw new ApiError(404, "NotFound", "the server could not find the requested resource");
-        }
-
-        if (type.Namespaced != (target.Namespace is not null) && !(verb is "list" or "watch" && target.Namespace is null))
+        if (!IsServed(target, type, verb))
         {
             throw new ApiError(404, "NotFound", "the server could not find the requested resource");
         }
@@ -69,6 +64,16 @@ internal sealed class ResourceHandler(ResourceStore store, ObjectWriter writer, 
             default:
                 throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({verb})");
         }
+    }
+
+    /// <summary>Only the status subresource exists; namespaced kinds need a namespace except for all-namespace LIST/WATCH.</summary>
+    private static bool IsServed(RequestTarget target, ResourceType type, string verb)
+    {
+        var subresourceServed = target.Subresource is null || (target.Subresource == "status" && type.HasStatusSubresource);
+        var scopeServed = target.Namespace is not null
+            ? type.Namespaced
+            : !type.Namespaced || verb is "list" or "watch";
+        return subresourceServed && scopeServed;
     }
 
     private async Task ListAsync(HttpContext context, ResourceType type, string? @namespace)

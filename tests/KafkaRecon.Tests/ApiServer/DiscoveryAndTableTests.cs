@@ -87,4 +87,18 @@ public sealed class DiscoveryAndTableTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NotFound", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("/apis/kafkarecon.io/v1alpha1/kafkareconciliations/a")]
+    [InlineData("/apis/kafkarecon.io/v1alpha1/namespaces/recon/kafkareconciliations/a/scale")]
+    [InlineData("/api/v1/namespaces/recon/namespaces")]
+    public async Task Paths_outside_a_resources_scope_or_subresources_are_404(string path)
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
