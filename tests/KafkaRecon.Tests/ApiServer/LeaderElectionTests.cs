@@ -10,9 +10,9 @@ public sealed class LeaderElectionTests
     private static LeaderElector Elector(Kubernetes client, string identity) =>
         new(new LeaderElectionConfig(new LeaseLock(client, TestApiServer.Namespace, "kafka-recon-leader", identity))
         {
-            LeaseDuration = TimeSpan.FromSeconds(2),
-            RenewDeadline = TimeSpan.FromSeconds(1),
-            RetryPeriod = TimeSpan.FromMilliseconds(100),
+            LeaseDuration = TimeSpan.FromSeconds(4),
+            RenewDeadline = TimeSpan.FromSeconds(3),
+            RetryPeriod = TimeSpan.FromMilliseconds(200),
         });
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class LeaderElectionTests
         var bLedWhileARenewed = electorB.IsLeader();
 
         await stopA.CancelAsync();
-        await Poll.UntilAsync(electorB.IsLeader, "pod-b takes over after the lease expires");
+        await Poll.UntilAsync(electorB.IsLeader, "pod-b takes over after the lease expires", TimeSpan.FromSeconds(30));
         await stopB.CancelAsync();
         await Task.WhenAll(Swallow(runA), Swallow(runB));
 

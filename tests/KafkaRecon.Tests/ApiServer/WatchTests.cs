@@ -160,7 +160,7 @@ public sealed class WatchTests
         using var client = server.Client();
         var created = await CreateAsync(client, "a");
 
-        await using var watch = WatchRecorder.Start(client, created.Metadata.ResourceVersion, timeoutSeconds: 1);
+        await using var watch = WatchRecorder.Start(client, created.Metadata.ResourceVersion, timeoutSeconds: 3);
         await Poll.UntilAsync(() => server.Faults.OpenWatchCount == 1, "the watch is open");
         await CreateAsync(client, "b");
 
