@@ -1,0 +1,8 @@
+namespace KafkaRecon.ApiServer.Storage;
+
+public enum WatchEventKind
+{
+    Added,
+    Modified,
+    Deleted,
+}
