@@ -19,13 +19,14 @@ internal sealed class GlueClient(AwsJsonTransport transport)
 
     /// <summary>Every run of the job, following <c>NextToken</c>.</summary>
     public async IAsyncEnumerable<JobRun> GetJobRunsAsync(
-        string jobName, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string jobName, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken,
+        int pageSize = 200)
     {
         string? nextToken = null;
         do
         {
             var page = await transport.InvokeAsync<GetJobRunsRequest, GetJobRunsResponse>(
-                "GetJobRuns", new GetJobRunsRequest(jobName, nextToken, 200), cancellationToken);
+                "GetJobRuns", new GetJobRunsRequest(jobName, nextToken, pageSize), cancellationToken);
             foreach (var run in page.JobRuns ?? [])
             {
                 yield return run;
