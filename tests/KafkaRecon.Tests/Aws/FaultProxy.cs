@@ -27,6 +27,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly HttpClient upstreamClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly ConcurrentQueue<ProxiedRequest> requests = new();
     private readonly List<Rule> rules = [];
+    private readonly ConcurrentBag<Action<IReadOnlyDictionary<string, string>>> headerInspectors = [];
     private readonly Uri upstream;
 
     private FaultProxy(Uri upstream)
@@ -62,6 +63,9 @@ public sealed class FaultProxy : IAsyncDisposable
     public void Answer(Func<ProxiedRequest, bool> match, Func<ProxiedRequest, string?> respond, int times = int.MaxValue) =>
         AddRule(match, times, r => respond(r) is { } body ? new CannedResponse(200, body, null) : null);
 
+    /// <summary>Hands the headers of every request to <paramref name="inspect"/> (the request is still forwarded).</summary>
+    public void AnswerWithHeaders(Action<IReadOnlyDictionary<string, string>> inspect) => headerInspectors.Add(inspect);
+
     public int Count(string operation) => requests.Count(r => r.Operation == operation);
 
     public async ValueTask DisposeAsync()
@@ -87,6 +91,12 @@ public sealed class FaultProxy : IAsyncDisposable
             context.Request.Method, context.Request.Path.Value ?? "/",
             context.Request.Headers["X-Amz-Target"].FirstOrDefault(), body);
         requests.Enqueue(request);
+        var headers = context.Request.Headers.ToDictionary(
+            h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var inspect in headerInspectors)
+        {
+            inspect(headers);
+        }
         if (TryCanned(request) is { } canned)
         {
             context.Response.StatusCode = canned.Status;
