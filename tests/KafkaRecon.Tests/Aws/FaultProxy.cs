@@ -24,7 +24,7 @@ public sealed record ProxiedRequest(string Method, string Path, string? Target, 
 public sealed class FaultProxy : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly HttpClient upstreamClient = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient upstreamClient = new() { Timeout = TimeSpan.FromSeconds(90) };
     private readonly ConcurrentQueue<ProxiedRequest> requests = new();
     private readonly List<Rule> rules = [];
     private readonly ConcurrentBag<Action<IReadOnlyDictionary<string, string>>> headerInspectors = [];

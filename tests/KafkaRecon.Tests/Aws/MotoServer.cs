@@ -28,14 +28,14 @@ public class MotoServer : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(90) };
 
     internal AwsOptions Options(Uri? endpoint = null) => new()
     {
         Region = Region,
         Endpoint = endpoint ?? Endpoint,
         Credentials = new BasicAWSCredentials("testing", "testing"),
-        RequestTimeout = TimeSpan.FromSeconds(20),
+        RequestTimeout = TimeSpan.FromSeconds(90),
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
     };
 
