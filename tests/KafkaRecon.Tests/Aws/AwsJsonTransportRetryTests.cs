@@ -56,6 +56,21 @@ public sealed class AwsJsonTransportRetryTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Attempt_exceeding_the_request_timeout_is_retried()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Delay("GetJobRuns", times: 1, TimeSpan.FromSeconds(30));
+        var observer = new RecordingObserver();
+        using var clients = new AwsClients(moto.Options(proxy.Endpoint) with { RequestTimeout = TimeSpan.FromSeconds(2) }, observer);
+
+        var runs = await clients.Glue.GetJobRunsAsync(job, CancellationToken.None).ToListAsync();
+
+        Assert.Empty(runs);
+        Assert.Equal(["timeout", "success"], observer.Outcomes("glue", "GetJobRuns"));
+    }
+
+    [Fact]
     public async Task Requests_name_kafka_recon_as_user_agent_and_are_signed()
     {
         await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);

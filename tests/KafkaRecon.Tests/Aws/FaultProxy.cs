@@ -27,6 +27,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly HttpClient upstreamClient = new() { Timeout = TimeSpan.FromSeconds(90) };
     private readonly ConcurrentQueue<ProxiedRequest> requests = new();
     private readonly List<Rule> rules = [];
+    private readonly List<DelayRule> delays = [];
     private readonly ConcurrentBag<Action<IReadOnlyDictionary<string, string>>> headerInspectors = [];
     private readonly Uri upstream;
 
@@ -66,6 +67,15 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Hands the headers of every request to <paramref name="inspect"/> (the request is still forwarded).</summary>
     public void AnswerWithHeaders(Action<IReadOnlyDictionary<string, string>> inspect) => headerInspectors.Add(inspect);
 
+    /// <summary>Holds the next <paramref name="times"/> matching requests for <paramref name="delay"/> before forwarding.</summary>
+    public void Delay(string operation, int times, TimeSpan delay)
+    {
+        lock (rules)
+        {
+            delays.Add(new DelayRule(operation, delay) { Remaining = times });
+        }
+    }
+
     public int Count(string operation) => requests.Count(r => r.Operation == operation);
 
     public async ValueTask DisposeAsync()
@@ -97,6 +107,10 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             inspect(headers);
         }
+        if (TakeDelay(request) is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { });
+        }
         if (TryCanned(request) is { } canned)
         {
             context.Response.StatusCode = canned.Status;
@@ -109,6 +123,20 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
         await ForwardAsync(context, body);
+    }
+
+    private TimeSpan? TakeDelay(ProxiedRequest request)
+    {
+        lock (rules)
+        {
+            var rule = delays.FirstOrDefault(d => d.Remaining > 0 && d.Operation == request.Operation);
+            if (rule is null)
+            {
+                return null;
+            }
+            rule.Remaining--;
+            return rule.Delay;
+        }
     }
 
     private CannedResponse? TryCanned(ProxiedRequest request)
@@ -165,6 +193,11 @@ public sealed class FaultProxy : IAsyncDisposable
         public Func<ProxiedRequest, bool> Match { get; } = match;
         public Func<ProxiedRequest, CannedResponse?> Respond { get; } = respond;
         public int Remaining { get; set; } = times;
+    }
+
+    private sealed record DelayRule(string Operation, TimeSpan Delay)
+    {
+        public int Remaining { get; set; }
     }
 
     private sealed record CannedResponse(int Status, string Body, string? ErrorType);

@@ -29,7 +29,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
                 return Observe(existing, TablesLocation(context));
             }
             var runId = await glue.StartJobRunAsync(
-                new StartJobRunRequest(jobName, GlueArguments.For(context)), cancellationToken);
+                new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken);
             return PhaseObservation.Running([runId], PollInterval);
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.ConcurrencyLimit)
@@ -114,6 +114,10 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         return null;
     }
 
+    /// <summary>Glue stops (and stops billing) a run at the phase timeout of <c>spec.timeouts.transform</c>.</summary>
+    internal static int TimeoutMinutes(PhaseContext context) =>
+        Math.Max(1, (int)Math.Ceiling(SpecDuration.Parse(context.Spec.Timeouts.Transform, "spec.timeouts.transform").TotalMinutes));
+
     private static string TablesLocation(PhaseContext context) => GlueArguments.TablesFolder(context.Layout);
 
     private static PhaseObservation? Validate(PhaseContext context)
@@ -121,6 +125,14 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         if (string.IsNullOrWhiteSpace(context.Spec.Transform.GlueJobName))
         {
             return AwsObservations.MissingSetting("spec.transform.glueJobName", "the Glue job running the comparison ETL");
+        }
+        try
+        {
+            TimeoutMinutes(context);
+        }
+        catch (ArgumentException e)
+        {
+            return PhaseObservation.Failed("InvalidSpec", e.Message, retryable: false);
         }
         foreach (var (field, location) in new[]
                  {

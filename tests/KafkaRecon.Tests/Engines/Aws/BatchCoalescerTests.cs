@@ -74,6 +74,28 @@ public sealed class BatchCoalescerTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Cancel_terminates_jobs_still_running_and_leaves_finished_ones()
+    {
+        var environment = await MotoBatchEnvironment.CreateAsync(moto);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        using var clients = moto.Clients(proxy.Endpoint);
+        var engine = new BatchCoalescer(clients.Batch);
+        var context = Context(environment, partitions: []);
+        var started = await engine.StartAsync(context, CancellationToken.None);
+        // moto's simple Batch finishes jobs at once; the proxy reports the import job as still running.
+        proxy.Answer(r => r.Operation == "describejobs", _ => $$$"""
+            {"jobs": [{"jobId": "{{{started.ExternalIds[0]}}}", "jobName": "a", "status": "RUNNING"},
+                      {"jobId": "{{{started.ExternalIds[1]}}}", "jobName": "b", "status": "SUCCEEDED"}]}
+            """);
+
+        await engine.CancelAsync(context with { ExternalIds = [] }, CancellationToken.None);
+
+        var terminated = proxy.Requests.Where(r => r.Operation == "terminatejob")
+            .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("jobId").GetString()).ToList();
+        Assert.Equal([started.ExternalIds[0]], terminated);
+    }
+
+    [Fact]
     public async Task Missing_job_queue_fails_at_once_naming_the_field()
     {
         using var clients = moto.Clients();

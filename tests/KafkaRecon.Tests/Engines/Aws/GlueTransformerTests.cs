@@ -101,6 +101,28 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.Contains(started.ExternalIds[0], polled.Message);
     }
 
+    [Fact]
+    public async Task Run_is_started_with_the_transform_timeout_and_cancel_stops_it()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        // moto does not implement BatchStopJobRun; the proxy answers as Glue does and keeps the request.
+        proxy.Answer(r => r.Operation == "BatchStopJobRun", _ => """{"SuccessfulSubmissions": [], "Errors": []}""");
+        using var clients = moto.Clients(proxy.Endpoint);
+        var engine = new GlueTransformer(clients.Glue);
+        var context = Context(job);
+        context.Spec.Timeouts.Transform = "1h30m";
+
+        var started = await engine.StartAsync(context, CancellationToken.None);
+        await engine.CancelAsync(context, CancellationToken.None);
+
+        var start = JsonDocument.Parse(proxy.Requests.Single(r => r.Operation == "StartJobRun").Body).RootElement;
+        var stop = JsonDocument.Parse(proxy.Requests.Single(r => r.Operation == "BatchStopJobRun").Body).RootElement;
+        Assert.Equal(90, start.GetProperty("Timeout").GetInt32());
+        Assert.Equal(job, stop.GetProperty("JobName").GetString());
+        Assert.Equal(started.ExternalIds[0], stop.GetProperty("JobRunIds")[0].GetString());
+    }
+
     [Theory]
     [InlineData("TIMEOUT", "GlueTimeout")]
     [InlineData("STOPPED", "GlueStopped")]
