@@ -9,9 +9,23 @@ namespace KafkaRecon.Operator.Aws;
 /// </summary>
 internal sealed class AwsCredentialSource(AwsOptions options)
 {
-    private readonly Lazy<Task<AWSCredentials>> credentials = new(() => ResolveAsync(options));
+    private readonly Lock gate = new();
+    private Task<AWSCredentials>? resolving;
 
-    public async Task<AWSCredentials> GetAsync() => await credentials.Value;
+    /// <summary>The resolved provider, cached; a failed resolution is tried again on the next call.</summary>
+    public async Task<AWSCredentials> GetAsync()
+    {
+        Task<AWSCredentials> current;
+        lock (gate)
+        {
+            if (resolving is null || resolving.IsFaulted || resolving.IsCanceled)
+            {
+                resolving = ResolveAsync(options);
+            }
+            current = resolving;
+        }
+        return await current;
+    }
 
     public async Task<ImmutableCredentials> GetImmutableAsync()
     {
