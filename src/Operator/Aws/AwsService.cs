@@ -16,12 +16,3 @@ internal sealed record AwsService(
     public static readonly AwsService Batch = new(
         "batch", "batch", "batch", AwsProtocol.RestJson, null, AwsJson.CamelCase);
 }
-
-internal enum AwsProtocol
-{
-    /// <summary>POST / with <c>X-Amz-Target: Prefix.Operation</c> (Athena, Glue).</summary>
-    AwsJson11,
-
-    /// <summary>POST to an operation path such as <c>/v1/submitjob</c> (Batch).</summary>
-    RestJson,
-}

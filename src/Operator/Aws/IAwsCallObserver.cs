@@ -8,12 +8,3 @@ internal interface IAwsCallObserver
 {
     void Observe(string service, string operation, string outcome);
 }
-
-internal sealed class NoAwsCallObserver : IAwsCallObserver
-{
-    public static readonly NoAwsCallObserver Instance = new();
-
-    public void Observe(string service, string operation, string outcome)
-    {
-    }
-}

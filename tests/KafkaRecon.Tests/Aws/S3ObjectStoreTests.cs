@@ -43,6 +43,22 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Stream_that_cannot_seek_is_written_whole()
+    {
+        var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
+        using var _ = clients;
+        var store = new S3ObjectStore(clients.S3);
+        var content = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();
+
+        await store.WriteAsync($"s3://{bucket}/merged.txt", new ForwardOnlyStream(content), CancellationToken.None);
+        await using var read = await store.OpenReadAsync($"s3://{bucket}/merged.txt", CancellationToken.None);
+        var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+
+        Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
     public async Task Deleting_removes_the_objects_and_tolerates_objects_already_gone()
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
@@ -84,4 +100,21 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
             Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+/// <summary>A stream that can only be read forwards, like a concatenation of downloads.</summary>
+internal sealed class ForwardOnlyStream(byte[] content) : Stream
+{
+    private readonly MemoryStream inner = new(content);
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -6,10 +6,3 @@ namespace KafkaRecon.Operator.Engines.Aws;
 /// <c>{{counts}}</c>) and <c>{{ids_per_collection}}</c>.
 /// </summary>
 internal sealed record ReportQuery(string Name, int Order, string SqlTemplate);
-
-/// <summary>What one report query produced: its rows, or the reason it failed.</summary>
-internal sealed record ReportQueryOutcome(
-    ReportQuery Query, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows, string? Error)
-{
-    public bool Failed => Error is not null;
-}
