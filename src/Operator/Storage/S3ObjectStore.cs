@@ -49,30 +49,18 @@ internal sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
 
     /// <summary>
     /// S3 makes an object visible only once PutObject (or the multipart upload's completion) succeeds, so a reader
-    /// never sees a half-written object.
+    /// never sees a half-written object. Streams that cannot seek are fine: the transfer utility uploads them in parts.
     /// </summary>
     public async Task WriteAsync(string location, Stream content, CancellationToken cancellationToken)
     {
         var (bucket, key) = ObjectStoreLocation.SplitS3(location);
-        await using var seekable = content.CanSeek ? null : await BufferAsync(content, cancellationToken);
         using var transfer = new TransferUtility(s3);
         await transfer.UploadAsync(
             new TransferUtilityUploadRequest
             {
-                BucketName = bucket, Key = key, InputStream = seekable ?? content, AutoCloseStream = false,
+                BucketName = bucket, Key = key, InputStream = content, AutoCloseStream = false,
             },
             cancellationToken);
-    }
-
-    /// <summary>The upload needs the length up front; a stream that cannot tell is spooled to a temporary file.</summary>
-    private static async Task<Stream> BufferAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"kafka-recon-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        await content.CopyToAsync(file, cancellationToken);
-        file.Position = 0;
-        return file;
     }
 
     public async Task<bool> ExistsAsync(string location, CancellationToken cancellationToken)

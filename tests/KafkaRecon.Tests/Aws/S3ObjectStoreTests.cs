@@ -48,7 +48,7 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
         using var _ = clients;
         var store = new S3ObjectStore(clients.S3);
-        var content = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();
+        var content = Enumerable.Range(0, 20_000_000).Select(i => (byte)(i % 251)).ToArray();
 
         await store.WriteAsync($"s3://{bucket}/merged.txt", new ForwardOnlyStream(content), CancellationToken.None);
         await using var read = await store.OpenReadAsync($"s3://{bucket}/merged.txt", CancellationToken.None);
