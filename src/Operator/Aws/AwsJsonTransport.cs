@@ -47,13 +47,14 @@ internal sealed class AwsJsonTransport
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, service.Json);
         var answer = await pipeline.ExecuteAsync(
-            async token => await SendOnceAsync(operation, path, body, token), cancellationToken);
+            async token => await SendOnceAsync(operation, path, body, token, cancellationToken), cancellationToken);
         return JsonSerializer.Deserialize<TResponse>(answer, service.Json)
             ?? throw new AwsServiceException(
                 service.Name, operation, HttpStatusCode.OK, "EmptyResponse", "The response body was empty.");
     }
 
-    private async Task<byte[]> SendOnceAsync(string operation, string path, byte[] body, CancellationToken token)
+    private async Task<byte[]> SendOnceAsync(
+        string operation, string path, byte[] body, CancellationToken token, CancellationToken caller)
     {
         try
         {
@@ -79,7 +80,7 @@ internal sealed class AwsJsonTransport
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            observer.Observe(service.Name, operation, "timeout");
+            observer.Observe(service.Name, operation, caller.IsCancellationRequested ? "cancelled" : "timeout");
             throw;
         }
     }
