@@ -1,0 +1,27 @@
+using KafkaRecon.Operator.Aws;
+
+namespace KafkaRecon.Operator.Engines.Aws;
+
+/// <summary>What an AWS error means for a phase: wait and try again, or fail (retryable or not).</summary>
+internal static class AwsObservations
+{
+    public static readonly TimeSpan BackOffAfterThrottling = TimeSpan.FromMinutes(1);
+
+    public static PhaseObservation FromError(AwsServiceException error, string action, IReadOnlyList<string> externalIds) =>
+        error.Kind switch
+        {
+            AwsErrorKind.Throttling or AwsErrorKind.ServerError =>
+                PhaseObservation.Running(externalIds, BackOffAfterThrottling) with
+                {
+                    Reason = "AwsUnavailable",
+                    Message = $"{action}: {error.Message}; trying again later.",
+                },
+            AwsErrorKind.Validation or AwsErrorKind.NotFound or AwsErrorKind.AccessDenied =>
+                PhaseObservation.Failed("AwsRequestRejected", $"{action}: {error.Message}", retryable: false)
+                    with { ExternalIds = externalIds },
+            _ => PhaseObservation.Failed("AwsRequestFailed", $"{action}: {error.Message}") with { ExternalIds = externalIds },
+        };
+
+    public static PhaseObservation MissingSetting(string field, string purpose) => PhaseObservation.Failed(
+        "InvalidSpec", $"{field} is required when spec.engine is aws ({purpose}).", retryable: false);
+}

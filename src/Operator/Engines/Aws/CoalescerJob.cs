@@ -1,0 +1,23 @@
+using System.Globalization;
+using KafkaRecon.Entities;
+
+namespace KafkaRecon.Operator.Engines.Aws;
+
+/// <summary>One coalescer job: which manifests it merges and under which deterministic name.</summary>
+internal sealed record CoalescerJob(string Name, string Side, string Location, int? Partition)
+{
+    /// <summary>The container command: the S3 version of the embedded coalescer.</summary>
+    public IReadOnlyList<string> Command(CoalesceSpec spec)
+    {
+        var command = new List<string> { "kafka-recon", "coalesce", "--location", Location };
+        if (Partition is { } partition)
+        {
+            command.AddRange(["--partition", partition.ToString(CultureInfo.InvariantCulture)]);
+        }
+        command.AddRange([
+            "--max-files", spec.MaxFiles.ToString(CultureInfo.InvariantCulture),
+            "--max-bytes", spec.MaxBytes.ToString(CultureInfo.InvariantCulture),
+        ]);
+        return command;
+    }
+}

@@ -1,0 +1,153 @@
+using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Storage;
+
+namespace KafkaRecon.Operator.Engines.Aws;
+
+/// <summary>
+/// Runs the comparison ETL as a Glue job run. Before starting, it looks for a run of the job whose
+/// <c>--kafka_recon_run</c> argument is this attempt's idempotency key, so a restarted operator never starts twice.
+/// </summary>
+internal sealed class GlueTransformer(GlueClient glue) : ITransformer
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>Glue refuses runs beyond the job's MaxConcurrentRuns: wait for a slot, not a failure.</summary>
+    public static readonly TimeSpan ConcurrencyLimitWait = TimeSpan.FromMinutes(5);
+
+    public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        if (Validate(context) is { } invalid)
+        {
+            return invalid;
+        }
+        var jobName = context.Spec.Transform.GlueJobName!;
+        try
+        {
+            var existing = await FindRunAsync(jobName, context.IdempotencyKey, cancellationToken);
+            if (existing is not null)
+            {
+                return Observe(existing, TablesLocation(context));
+            }
+            var runId = await glue.StartJobRunAsync(
+                new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken);
+            return PhaseObservation.Running([runId], PollInterval);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.ConcurrencyLimit)
+        {
+            return PhaseObservation.Running([], ConcurrencyLimitWait) with
+            {
+                Reason = "GlueConcurrencyLimit",
+                Message = $"Glue job '{jobName}' is at its concurrent-run limit; starting again in {ConcurrencyLimitWait}.",
+            };
+        }
+        catch (AwsServiceException e)
+        {
+            return AwsObservations.FromError(e, $"Starting Glue job '{jobName}'", []);
+        }
+    }
+
+    public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        if (context.ExternalIds.Count == 0)
+        {
+            return await StartAsync(context, cancellationToken);
+        }
+        var jobName = context.Spec.Transform.GlueJobName!;
+        try
+        {
+            var run = await glue.GetJobRunAsync(jobName, context.ExternalIds[0], cancellationToken);
+            return Observe(run, TablesLocation(context));
+        }
+        catch (AwsServiceException e)
+        {
+            return AwsObservations.FromError(e, $"Observing Glue run {context.ExternalIds[0]}", context.ExternalIds);
+        }
+    }
+
+    public async Task CancelAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(context.Spec.Transform.GlueJobName))
+        {
+            return;
+        }
+        var jobName = context.Spec.Transform.GlueJobName;
+        var ids = context.ExternalIds.ToList();
+        if (ids.Count == 0 && await FindRunAsync(jobName, context.IdempotencyKey, cancellationToken) is { } found)
+        {
+            ids.Add(found.Id);
+        }
+        if (ids.Count > 0)
+        {
+            // Stopping a run that already finished is reported per run by Glue, not thrown: nothing to do then.
+            await glue.BatchStopJobRunAsync(jobName, ids, cancellationToken);
+        }
+    }
+
+    internal static PhaseObservation Observe(JobRun run, string tablesLocation)
+    {
+        if (!GlueJobRunState.IsTerminal(run.JobRunState))
+        {
+            return PhaseObservation.Running([run.Id], PollInterval);
+        }
+        if (run.JobRunState == GlueJobRunState.Succeeded)
+        {
+            return PhaseObservation.Succeeded(tablesLocation, [run.Id]);
+        }
+        var reason = "Glue" + run.JobRunState[..1] + run.JobRunState[1..].ToLowerInvariant();
+        return PhaseObservation.Failed(
+            reason,
+            $"Glue run {run.Id} of job '{run.JobName}' ended {run.JobRunState}: {run.ErrorMessage ?? "no error message"}")
+            with { ExternalIds = [run.Id] };
+    }
+
+    private async Task<JobRun?> FindRunAsync(string jobName, string key, CancellationToken cancellationToken)
+    {
+        await foreach (var run in glue.GetJobRunsAsync(jobName, cancellationToken))
+        {
+            if (run.Arguments is { } arguments
+                && arguments.TryGetValue(GlueArguments.IdempotencyKey, out var value)
+                && value == key)
+            {
+                return run;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Glue stops (and stops billing) a run at the phase timeout of <c>spec.timeouts.transform</c>.</summary>
+    internal static int TimeoutMinutes(PhaseContext context) =>
+        Math.Max(1, (int)Math.Ceiling(SpecDuration.Parse(context.Spec.Timeouts.Transform, "spec.timeouts.transform").TotalMinutes));
+
+    private static string TablesLocation(PhaseContext context) => GlueArguments.TablesFolder(context.Layout);
+
+    private static PhaseObservation? Validate(PhaseContext context)
+    {
+        if (string.IsNullOrWhiteSpace(context.Spec.Transform.GlueJobName))
+        {
+            return AwsObservations.MissingSetting("spec.transform.glueJobName", "the Glue job running the comparison ETL");
+        }
+        try
+        {
+            TimeoutMinutes(context);
+        }
+        catch (ArgumentException e)
+        {
+            return PhaseObservation.Failed("InvalidSpec", e.Message, retryable: false);
+        }
+        foreach (var (field, location) in new[]
+                 {
+                     ("spec.manifests.importLocation", context.Spec.Manifests.ImportLocation),
+                     ("spec.manifests.exportLocation", context.Spec.Manifests.ExportLocation),
+                     ("spec.output.location", context.Spec.Output.Location),
+                 })
+        {
+            if (!ObjectStoreLocation.IsS3(location))
+            {
+                return PhaseObservation.Failed(
+                    "InvalidSpec", $"{field} is '{location}'; the Glue transform needs an s3://bucket/prefix location.",
+                    retryable: false);
+            }
+        }
+        return null;
+    }
+}

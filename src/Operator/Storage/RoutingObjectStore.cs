@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+
+namespace KafkaRecon.Operator.Storage;
+
+/// <summary>Sends s3:// locations to the S3 store and everything else to the local one.</summary>
+internal sealed class RoutingObjectStore(IObjectStore local, Func<IObjectStore> s3) : IObjectStore
+{
+    private readonly Lazy<IObjectStore> s3Store = new(s3);
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(
+        string location, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in For(location).ListAsync(location, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken) =>
+        For(location).OpenReadAsync(location, cancellationToken);
+
+    public Task WriteAsync(string location, Stream content, CancellationToken cancellationToken) =>
+        For(location).WriteAsync(location, content, cancellationToken);
+
+    public Task<bool> ExistsAsync(string location, CancellationToken cancellationToken) =>
+        For(location).ExistsAsync(location, cancellationToken);
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken)
+    {
+        foreach (var group in locations.GroupBy(ObjectStoreLocation.IsS3))
+        {
+            await (group.Key ? s3Store.Value : local).DeleteAsync(group.ToList(), cancellationToken);
+        }
+    }
+
+    private IObjectStore For(string location) => ObjectStoreLocation.IsS3(location) ? s3Store.Value : local;
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Engines.Aws;
+using KafkaRecon.Tests.Aws;
+
+namespace KafkaRecon.Tests.Engines.Aws;
+
+[Collection(MotoCollection.Name)]
+public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
+{
+    public Task InitializeAsync() => moto.SetManualTransitionAsync("glue::job_run", 1);
+
+    public Task DisposeAsync() => moto.UnsetTransitionAsync("glue::job_run");
+
+    [Fact]
+    public async Task Restarted_transformer_finds_its_run_by_argument_and_never_starts_twice()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto, maxConcurrentRuns: 5);
+        var context = Context(job);
+        using var before = moto.Clients();
+        using var after = moto.Clients();
+
+        var first = await new GlueTransformer(before.Glue).StartAsync(context, CancellationToken.None);
+        var restarted = await new GlueTransformer(after.Glue).StartAsync(context, CancellationToken.None);
+        var runs = await after.Glue.GetJobRunsAsync(job, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(ObservedState.Running, first.State);
+        Assert.Equal(first.ExternalIds, restarted.ExternalIds);
+        Assert.Equal(first.ExternalIds, [Assert.Single(runs).Id]);
+    }
+
+    [Fact]
+    public async Task Run_receives_the_fixed_window_locations_and_key_and_succeeds()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto);
+        var context = Context(job);
+        context.Spec.Transform.Arguments["--conf"] = "spark.sql.shuffle.partitions=64";
+        context.Spec.Transform.Arguments[GlueArguments.IdempotencyKey] = "user-value-is-overridden";
+        using var clients = moto.Clients();
+        var engine = new GlueTransformer(clients.Glue);
+
+        var started = await engine.StartAsync(context, CancellationToken.None);
+        var observations = new List<PhaseObservation>();
+        for (var i = 0; i < 3; i++)
+        {
+            observations.Add(await engine.PollAsync(context with { ExternalIds = started.ExternalIds }, CancellationToken.None));
+        }
+        var arguments = (await clients.Glue.GetJobRunAsync(job, started.ExternalIds[0], CancellationToken.None)).Arguments!;
+
+        Assert.Equal([ObservedState.Running, ObservedState.Succeeded, ObservedState.Succeeded], observations.Select(o => o.State));
+        Assert.Equal("s3://manifests-bucket/output/runs/nightly-20261125/tables", observations[1].OutputLocation);
+        Assert.Equal(context.IdempotencyKey, arguments[GlueArguments.IdempotencyKey]);
+        Assert.Equal("1795564800000", arguments[GlueArguments.WindowStartMs]);
+        Assert.Equal("1795651200000", arguments[GlueArguments.WindowEndMs]);
+        Assert.Equal("1795651320000", arguments[GlueArguments.MarginEndMs]);
+        Assert.Equal("s3://manifests-bucket/manifests/import", arguments[GlueArguments.ImportLocation]);
+        Assert.Equal("s3://manifests-bucket/manifests/export", arguments[GlueArguments.ExportLocation]);
+        Assert.Equal("nightly-20261125", arguments[GlueArguments.RunId]);
+        Assert.Equal("spark.sql.shuffle.partitions=64", arguments["--conf"]);
+    }
+
+    [Fact]
+    public async Task Concurrency_limit_waits_longer_instead_of_failing()
+    {
+        await moto.SetManualTransitionAsync("glue::job_run", 100);
+        var job = await MotoGlueJob.CreateAsync(moto, maxConcurrentRuns: 1);
+        using var clients = moto.Clients();
+        var engine = new GlueTransformer(clients.Glue);
+        await engine.StartAsync(Context(job), CancellationToken.None);
+
+        var blocked = await engine.StartAsync(Context(job), CancellationToken.None);
+
+        Assert.Equal(ObservedState.Running, blocked.State);
+        Assert.Equal("GlueConcurrencyLimit", blocked.Reason);
+        Assert.Equal(GlueTransformer.ConcurrencyLimitWait, blocked.PollAfter);
+        Assert.Empty(blocked.ExternalIds);
+    }
+
+    [Fact]
+    public async Task Failed_run_fails_the_phase_with_glue_error_message()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        // moto runs always succeed; the proxy answers GetJobRun as Glue does for a failed run.
+        proxy.Answer(r => r.Operation == "GetJobRun", r =>
+        {
+            var runId = JsonDocument.Parse(r.Body).RootElement.GetProperty("RunId").GetString();
+            return $$$"""{"JobRun": {"Id": "{{{runId}}}", "JobName": "{{{job}}}", "JobRunState": "FAILED", "ErrorMessage": "AnalysisException: Path does not exist"}}""";
+        });
+        using var clients = moto.Clients(proxy.Endpoint);
+        var engine = new GlueTransformer(clients.Glue);
+        var context = Context(job);
+        var started = await engine.StartAsync(context, CancellationToken.None);
+
+        var polled = await engine.PollAsync(context with { ExternalIds = started.ExternalIds }, CancellationToken.None);
+
+        Assert.Equal(ObservedState.Failed, polled.State);
+        Assert.Equal("GlueFailed", polled.Reason);
+        Assert.Contains("AnalysisException: Path does not exist", polled.Message);
+        Assert.Contains(started.ExternalIds[0], polled.Message);
+    }
+
+    [Fact]
+    public async Task Run_is_started_with_the_transform_timeout_and_cancel_stops_it()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        // moto does not implement BatchStopJobRun; the proxy answers as Glue does and keeps the request.
+        proxy.Answer(r => r.Operation == "BatchStopJobRun", _ => """{"SuccessfulSubmissions": [], "Errors": []}""");
+        using var clients = moto.Clients(proxy.Endpoint);
+        var engine = new GlueTransformer(clients.Glue);
+        var context = Context(job);
+        context.Spec.Timeouts.Transform = "1h30m";
+
+        var started = await engine.StartAsync(context, CancellationToken.None);
+        await engine.CancelAsync(context, CancellationToken.None);
+
+        var start = JsonDocument.Parse(proxy.Requests.Single(r => r.Operation == "StartJobRun").Body).RootElement;
+        var stop = JsonDocument.Parse(proxy.Requests.Single(r => r.Operation == "BatchStopJobRun").Body).RootElement;
+        Assert.Equal(90, start.GetProperty("Timeout").GetInt32());
+        Assert.Equal(job, stop.GetProperty("JobName").GetString());
+        Assert.Equal(started.ExternalIds[0], stop.GetProperty("JobRunIds")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("TIMEOUT", "GlueTimeout")]
+    [InlineData("STOPPED", "GlueStopped")]
+    public void Terminal_failure_states_name_their_reason(string state, string reason)
+    {
+        var observation = GlueTransformer.Observe(new JobRun("jr_1", "etl", state, ErrorMessage: "x"), "s3://b/t");
+
+        Assert.Equal(ObservedState.Failed, observation.State);
+        Assert.Equal(reason, observation.Reason);
+    }
+
+    [Fact]
+    public async Task Missing_job_name_fails_at_once_naming_the_field()
+    {
+        using var clients = moto.Clients();
+        var context = AwsPhaseContexts.Create(AwsPhaseContexts.Spec("b"), "transform");
+
+        var observation = await new GlueTransformer(clients.Glue).StartAsync(context, CancellationToken.None);
+
+        Assert.False(observation.Retryable);
+        Assert.Contains("spec.transform.glueJobName", observation.Message);
+    }
+
+    private static PhaseContext Context(string job)
+    {
+        var spec = AwsPhaseContexts.Spec("manifests-bucket");
+        spec.Transform.GlueJobName = job;
+        return AwsPhaseContexts.Create(spec, "transform");
+    }
+}
