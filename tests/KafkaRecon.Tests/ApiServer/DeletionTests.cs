@@ -11,14 +11,14 @@ public sealed class DeletionTests
 {
     private const string Ns = TestApiServer.Namespace;
 
-    private static async Task<G> CreateAsync(Kubernetes client, params string[] finalizers)
+    private static async Task<G> CreateAsync(k8s.Kubernetes client, params string[] finalizers)
     {
         var body = Samples.Reconciliation("a");
         body.Metadata.Finalizers = finalizers.Length == 0 ? null : finalizers.ToList();
         return await client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(body, G.Group, G.Version, Ns, G.Plural);
     }
 
-    private static Task<G> GetAsync(Kubernetes client) =>
+    private static Task<G> GetAsync(k8s.Kubernetes client) =>
         client.CustomObjects.GetNamespacedCustomObjectAsync<G>(G.Group, G.Version, Ns, G.Plural, "a");
 
     [Fact]

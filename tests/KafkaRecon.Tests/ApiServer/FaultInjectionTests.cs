@@ -11,7 +11,7 @@ public sealed class FaultInjectionTests
 {
     private const string Ns = TestApiServer.Namespace;
 
-    private static Task<G> GetAsync(Kubernetes client) =>
+    private static Task<G> GetAsync(k8s.Kubernetes client) =>
         client.CustomObjects.GetNamespacedCustomObjectAsync<G>(G.Group, G.Version, Ns, G.Plural, "a");
 
     [Theory]

@@ -27,10 +27,10 @@ public sealed class KubectlTests
             location: /data/out
         """;
 
-    private static Task<G> GetAsync(Kubernetes client) =>
+    private static Task<G> GetAsync(k8s.Kubernetes client) =>
         client.CustomObjects.GetNamespacedCustomObjectAsync<G>(G.Group, G.Version, Ns, G.Plural, "nightly-2026-11-25");
 
-    private static Task PatchStatusAsync(Kubernetes client, string json) =>
+    private static Task PatchStatusAsync(k8s.Kubernetes client, string json) =>
         client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<G>(
             new V1Patch(json, V1Patch.PatchType.MergePatch), G.Group, G.Version, Ns, G.Plural, "nightly-2026-11-25");
 

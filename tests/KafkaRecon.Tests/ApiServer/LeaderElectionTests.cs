@@ -7,7 +7,7 @@ namespace KafkaRecon.Tests.ApiServer;
 /// <summary>The client's own LeaseLock (optimistic concurrency on the Lease) works against the fake.</summary>
 public sealed class LeaderElectionTests
 {
-    private static LeaderElector Elector(Kubernetes client, string identity) =>
+    private static LeaderElector Elector(k8s.Kubernetes client, string identity) =>
         new(new LeaderElectionConfig(new LeaseLock(client, TestApiServer.Namespace, "kafka-recon-leader", identity))
         {
             LeaseDuration = TimeSpan.FromSeconds(4),

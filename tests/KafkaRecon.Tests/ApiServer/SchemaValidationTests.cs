@@ -24,7 +24,7 @@ public sealed class SchemaValidationTests
         },
     };
 
-    private static async Task<V1Status> RejectedAsync(Kubernetes client, JsonObject body, HttpStatusCode expected = HttpStatusCode.UnprocessableEntity, string? fieldValidation = null)
+    private static async Task<V1Status> RejectedAsync(k8s.Kubernetes client, JsonObject body, HttpStatusCode expected = HttpStatusCode.UnprocessableEntity, string? fieldValidation = null)
     {
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.CustomObjects.CreateNamespacedCustomObjectAsync(
             body, G.Group, G.Version, Ns, G.Plural, fieldValidation: fieldValidation));

@@ -21,7 +21,7 @@ internal static class TestApiServer
         return ApiTestServer.StartAsync(options);
     }
 
-    public static Kubernetes Client(this ApiTestServer server) => new(server.ClientConfiguration());
+    public static k8s.Kubernetes Client(this ApiTestServer server) => new(server.ClientConfiguration());
 
     /// <summary>The Status body of a failed call, as the client received it.</summary>
     public static V1Status StatusOf(HttpOperationException error) =>

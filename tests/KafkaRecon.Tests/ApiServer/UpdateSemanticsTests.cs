@@ -11,13 +11,13 @@ public sealed class UpdateSemanticsTests
 {
     private const string Ns = TestApiServer.Namespace;
 
-    private static async Task<G> CreateAsync(Kubernetes client, string name = "a") =>
+    private static async Task<G> CreateAsync(k8s.Kubernetes client, string name = "a") =>
         await client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(Samples.Reconciliation(name), G.Group, G.Version, Ns, G.Plural);
 
-    private static Task<G> ReplaceAsync(Kubernetes client, G body) =>
+    private static Task<G> ReplaceAsync(k8s.Kubernetes client, G body) =>
         client.CustomObjects.ReplaceNamespacedCustomObjectAsync<G>(body, G.Group, G.Version, Ns, G.Plural, body.Metadata.Name);
 
-    private static Task<G> ReplaceStatusAsync(Kubernetes client, G body) =>
+    private static Task<G> ReplaceStatusAsync(k8s.Kubernetes client, G body) =>
         client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync<G>(body, G.Group, G.Version, Ns, G.Plural, body.Metadata.Name);
 
     [Fact]

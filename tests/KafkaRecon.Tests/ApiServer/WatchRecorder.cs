@@ -13,7 +13,7 @@ internal sealed class WatchRecorder : IAsyncDisposable
     private readonly ConcurrentQueue<Exception> _errors = new();
     private readonly Task _run;
 
-    private WatchRecorder(Kubernetes client, string? resourceVersion, int? timeoutSeconds, bool bookmarks)
+    private WatchRecorder(k8s.Kubernetes client, string? resourceVersion, int? timeoutSeconds, bool bookmarks)
     {
         _run = Task.Run(async () =>
         {
@@ -45,7 +45,7 @@ internal sealed class WatchRecorder : IAsyncDisposable
     /// <summary>True once the stream ended by itself (server close, error event, or dropped connection).</summary>
     public bool Ended => _run.IsCompleted;
 
-    public static WatchRecorder Start(Kubernetes client, string? resourceVersion = null, int? timeoutSeconds = null, bool bookmarks = false) =>
+    public static WatchRecorder Start(k8s.Kubernetes client, string? resourceVersion = null, int? timeoutSeconds = null, bool bookmarks = false) =>
         new(client, resourceVersion, timeoutSeconds, bookmarks);
 
     public async ValueTask DisposeAsync()

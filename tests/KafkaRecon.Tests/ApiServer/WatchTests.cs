@@ -12,14 +12,14 @@ public sealed class WatchTests
 {
     private const string Ns = TestApiServer.Namespace;
 
-    private static Task<G> CreateAsync(Kubernetes client, string name) =>
+    private static Task<G> CreateAsync(k8s.Kubernetes client, string name) =>
         client.CustomObjects.CreateNamespacedCustomObjectAsync<G>(Samples.Reconciliation(name), G.Group, G.Version, Ns, G.Plural);
 
-    private static Task<G> PatchStatusAsync(Kubernetes client, string name, string phase) =>
+    private static Task<G> PatchStatusAsync(k8s.Kubernetes client, string name, string phase) =>
         client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<G>(
             new V1Patch($$$"""{"status":{"phase":"{{{phase}}}"}}""", V1Patch.PatchType.MergePatch), G.Group, G.Version, Ns, G.Plural, name);
 
-    private static Task<KafkaReconciliationList> ListAsync(Kubernetes client) =>
+    private static Task<KafkaReconciliationList> ListAsync(k8s.Kubernetes client) =>
         client.CustomObjects.ListNamespacedCustomObjectAsync<KafkaReconciliationList>(G.Group, G.Version, Ns, G.Plural);
 
     [Fact]
