@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.Terraform;
 
@@ -66,49 +66,6 @@ public sealed class TerraformValidationTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunValidateAsync(params string[] modules)
-    {
-        foreach (var tool in new[] { "node", "npm", "bash" })
-        {
-            Assert.True(OnPath(tool),
-                $"'{tool}' is not on PATH: tests/terraform/validate.sh needs Node.js 18+ with npm (Debian: apt-get install -y nodejs npm).");
-        }
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "tests", "terraform", "validate.sh"));
-        foreach (var module in modules)
-        {
-            start.ArgumentList.Add(module);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ScriptTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"validate.sh did not finish within {ScriptTimeout}.");
-        }
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaRecon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No KafkaRecon.sln above {AppContext.BaseDirectory}.");
-    }
+    private static Task<(int Exit, string Output)> RunValidateAsync(params string[] modules) =>
+        RepositoryScript.RunAsync("tests/terraform/validate.sh", ScriptTimeout, modules);
 }
