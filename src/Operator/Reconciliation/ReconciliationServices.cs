@@ -56,13 +56,13 @@ internal static class ReconciliationServices
             EmbeddedEngines(time, store),
             new Lazy<EngineSet>(() => AwsEngines.Create(aws.Value, store, time)));
 
-    /// <param name="store">Routes s3:// locations to S3 (manifests may live there); the DuckDB phases work on local disk.</param>
+    /// <param name="store">Routes s3:// locations to S3: manifests may live there (the transform stages them locally); reports and tables are written to local disk.</param>
     public static EngineSet EmbeddedEngines(TimeProvider time, IObjectStore store)
     {
         var local = new LocalObjectStore();
         return new EngineSet(
             new LocalCoalescer(time, _ => store),
-            new DuckDbTransformer(local),
+            new DuckDbTransformer(store),
             new DuckDbQueryRunner(local, time));
     }
 }
