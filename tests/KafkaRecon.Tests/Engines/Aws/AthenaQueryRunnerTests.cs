@@ -121,6 +121,22 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summary_without_its_totals_row_fails_naming_the_summary_query()
+    {
+        var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
+        using var _ = clients;
+        var context = Context(bucket);
+
+        // Nothing injected: moto answers every query with no rows, which the totals query can never return.
+        var final = await PollUntilFinishedAsync(Runner(clients), context);
+
+        Assert.Equal(ObservedState.Failed, final.State);
+        Assert.Equal("SummaryFailed", final.Reason);
+        Assert.Contains("summary/totals.sql", final.Message);
+        Assert.False(await new S3ObjectStore(clients.S3).ExistsAsync(context.Layout.Summary, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Queries_beyond_the_concurrency_limit_wait_for_a_free_slot()
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);

@@ -55,6 +55,16 @@ public sealed class AwsRunWiringTests(MotoServer moto) : IClassFixture<MotoServe
         Assert.Contains("ftp://nowhere", stderr);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", 0)]
+    [InlineData("not a url", 1)]
+    public void Operator_accepts_an_aws_endpoint_and_checks_it(string endpoint, int errors)
+    {
+        var parse = CliApplication.BuildRoot().Parse(["operator", "--aws-endpoint", endpoint]);
+
+        Assert.Equal(errors, parse.Errors.Count);
+    }
+
     [Fact]
     public async Task Aws_calls_are_counted_in_the_metrics()
     {
