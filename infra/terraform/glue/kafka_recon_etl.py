@@ -2,10 +2,12 @@
 
 A thin wrapper: it reads the import and export manifests of the window as raw text columns, registers them as the
 temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings), executes the
-*same* transform SQL files as the embedded DuckDB engine (``transform/*.sql``, in file-name order, with the
-``{{placeholder}}`` convention) and writes the four result tables, which those files define as views named
-``missing_imports``, ``missing_exports``, ``mismatched_timestamps`` and ``counts``, as Parquet under this run's
-output prefix. Only this run's table folders are overwritten; other runs' data is never touched.
+*same* transform SQL files as the embedded DuckDB engine (``transform/<step>.sql``) in the order of
+``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
+file's name, so each becomes a temporary view; shared steps are cached (and released when ``differences`` no longer
+needs ``joined``), exactly as the DuckDB engine materialises them. The four output steps ``missing_imports``,
+``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as Parquet under this run's output prefix.
+``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
 
 Arguments (set by kafka-recon's GlueTransformer): --kafka_recon_run (idempotency key, used to find this run again),
 --run_id, --window_start_ms, --window_end_ms, --margin_end_ms, --import_location, --export_location,
@@ -29,7 +31,20 @@ ARGUMENTS = [
     "export_location",
     "output_location",
 ]
-TABLES = ["missing_imports", "missing_exports", "mismatched_timestamps", "counts"]
+# (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
+STEPS = [
+    ("import_side", "side", []),
+    ("export_side", "side", []),
+    ("joined", "shared", []),
+    ("collection_counts", "shared", []),
+    ("collections_in_both", "shared", []),
+    ("differences", "shared", ["joined"]),
+    ("missing_imports", "output", []),
+    ("missing_exports", "output", []),
+    ("mismatched_timestamps", "output", []),
+    ("counts", "output", []),
+]
+TABLES = [name for name, kind, _ in STEPS if kind == "output"]
 RAW_COLUMNS = ["c%d" % i for i in range(8)]
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 
@@ -81,25 +96,36 @@ def split_statements(sql):
     return [s for s in statements if s]
 
 
-def sql_files(script_dir, sql_dir=None):
-    """The transform SQL files in execution (file-name) order."""
+def sql_folder(script_dir, sql_dir=None):
+    """The folder holding every step's transform SQL file."""
     candidates = [sql_dir] if sql_dir else [
         os.path.join(script_dir, "transform"),
         os.path.join(os.getcwd(), "transform"),
         os.getcwd(),
     ]
     for folder in candidates:
-        files = sorted(glob.glob(os.path.join(folder, "*.sql")))
-        if files:
-            return files
-    raise FileNotFoundError("No transform SQL files found in %s" % ", ".join(candidates))
+        if all(os.path.isfile(os.path.join(folder, name + ".sql")) for name, _, _ in STEPS):
+            return folder
+    raise FileNotFoundError(
+        "The transform SQL files %s were not all found in any of %s"
+        % (", ".join(name + ".sql" for name, _, _ in STEPS), ", ".join(candidates)))
+
+
+def step_sql(folder, name, values):
+    """The step's single SELECT, rendered."""
+    with open(os.path.join(folder, name + ".sql"), encoding="utf-8") as handle:
+        statements = split_statements(render(handle.read(), values))
+    if len(statements) != 1:
+        raise ValueError("transform/%s.sql must hold exactly one SELECT; found %d statements" % (name, len(statements)))
+    return statements[0]
 
 
 def placeholder_values(args):
-    values = {name: str(args[name]) for name in ARGUMENTS if name in args}
-    values["import_manifest_raw"] = "import_manifest_raw"
-    values["export_manifest_raw"] = "export_manifest_raw"
-    return values
+    """The parameters of ComparisonSql.Parameters: the window end the SQL sees already includes the margin."""
+    return {
+        "window_start_ms": str(int(args["window_start_ms"])),
+        "window_end_ms": str(int(args["margin_end_ms"])),
+    }
 
 
 def read_manifests(spark, location):
@@ -137,15 +163,18 @@ def main():
     read_manifests(spark, args["export_location"]).createOrReplaceTempView("export_manifest_raw")
 
     values = placeholder_values(args)
-    script_dir = os.path.dirname(os.path.abspath(__file__))
-    for path in sql_files(script_dir, args.get("sql_dir")):
-        with open(path, encoding="utf-8") as handle:
-            for statement in split_statements(render(handle.read(), values)):
-                spark.sql(statement)
-
+    folder = sql_folder(os.path.dirname(os.path.abspath(__file__)), args.get("sql_dir"))
     output = args["output_location"].rstrip("/")
-    for table in TABLES:
-        spark.table(table).write.mode("overwrite").parquet("%s/%s" % (output, table))
+    for name, kind, releases in STEPS:
+        frame = spark.sql(step_sql(folder, name, values))
+        if kind == "shared":
+            frame = frame.cache()
+        frame.createOrReplaceTempView(name)
+        for released in releases:
+            spark.catalog.uncacheTable(released)
+        if kind == "output":
+            # Only this run's table folder is replaced; other runs live under other prefixes.
+            frame.write.mode("overwrite").parquet("%s/%s" % (output, name))
     job.commit()
 
 

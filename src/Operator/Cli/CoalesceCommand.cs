@@ -71,17 +71,19 @@ internal static class CoalesceCommand
                 await error.WriteLineAsync(invalid);
                 return ExitCodes.InvalidInput;
             }
-            Storage.IObjectStore store;
+            // s3:// locations use the AWS clients of the environment (AWS_REGION, AWS_ENDPOINT_URL, credentials chain).
+            using var aws = new Aws.LazyAwsClients(endpoint: null);
+            var store = aws.CreateStore();
+            CoalesceReport report;
             try
             {
-                store = ObjectStoreResolver.For(path);
+                report = await new ManifestCoalescer(store, TimeProvider.System).CoalesceAsync(request, cancellationToken);
             }
-            catch (NotSupportedException unsupported)
+            catch (Aws.AwsConfigurationException configuration)
             {
-                await error.WriteLineAsync($"--location: {unsupported.Message}");
+                await error.WriteLineAsync($"--location '{path}': {configuration.Message}");
                 return ExitCodes.InvalidInput;
             }
-            var report = await new ManifestCoalescer(store, TimeProvider.System).CoalesceAsync(request, cancellationToken);
             await output.WriteLineAsync(CoalesceReportText.Summary(report));
             foreach (var failure in report.Failures)
             {

@@ -2,6 +2,7 @@ using System.Net;
 using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Entities.Validation;
+using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Metrics;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -38,7 +39,8 @@ internal static class LocalRunner
             .AddSimpleConsole(console => console.SingleLine = true));
         using var http = new HttpClient();
         var events = new ProgressReporter(Console(stderr), time);
-        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile).CreateDriver();
+        using var aws = new LazyAwsClients(options.AwsEndpoint, new MetricsAwsCallObserver(metrics), time);
+        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws).CreateDriver();
 
         var finished = await new LocalRun(driver, time).DriveToCompletionAsync(resource, cancellationToken);
         Print(finished, options.Output, stdout);

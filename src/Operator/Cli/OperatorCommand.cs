@@ -37,11 +37,12 @@ internal static partial class OperatorCommand
         var logFormat = new Option<LogFormat>("--log-format") { Description = "Log output: text or json.", DefaultValueFactory = _ => LogFormat.Text };
         var gracePeriod = DurationOption("--grace-period", "Time in-flight reconciles get to finish after SIGTERM.", "20s");
         var watchTimeout = DurationOption("--watch-timeout", "Server-side timeout of each WATCH request (< 10m).", "5m");
+        var awsEndpoint = AwsEndpointOption.Create();
 
         var command = new Command("operator", "Run the KafkaReconciliation controller.")
         {
             kubeconfig, context, server, namespaces, workers, leaderElect, leaseNamespace, leaseName, leaseDuration,
-            renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout,
+            renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout, awsEndpoint,
         };
         workers.Validators.Add(result =>
         {
@@ -78,7 +79,12 @@ internal static partial class OperatorCommand
                 GracePeriod = parse.GetValue(gracePeriod),
                 Watch = new WatchOptions { Timeout = parse.GetValue(watchTimeout) },
             };
-            await using var app = OperatorHost.Build(options, addReconciler);
+            var aws = new Aws.AwsSettings(parse.GetValue(awsEndpoint));
+            await using var app = OperatorHost.Build(options, services =>
+            {
+                services.AddSingleton(aws);
+                addReconciler(services);
+            });
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return app.Services.GetRequiredService<OperatorLifetime>().ExitCode;

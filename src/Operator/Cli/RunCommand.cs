@@ -46,9 +46,10 @@ internal static class RunCommand
         {
             Description = "File holding the Slack webhook URL (default: env KAFKA_RECON_SLACK_WEBHOOK).",
         };
+        var awsEndpoint = AwsEndpointOption.Create();
         var command = new Command("run", "Drive one reconciliation to completion in-process and print the result.")
         {
-            file, demo, demoDir, records, output, metricsPort, linger, webhookFile,
+            file, demo, demoDir, records, output, metricsPort, linger, webhookFile, awsEndpoint,
         };
         command.Validators.Add(result =>
         {
@@ -60,7 +61,8 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new LocalRunOptions(
-                parse.GetValue(output), parse.GetValue(metricsPort), parse.GetValue(linger), parse.GetValue(webhookFile));
+                parse.GetValue(output), parse.GetValue(metricsPort), parse.GetValue(linger), parse.GetValue(webhookFile),
+                parse.GetValue(awsEndpoint));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
@@ -84,4 +86,5 @@ internal static class RunCommand
     }
 }
 
-internal sealed record LocalRunOptions(OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile);
+internal sealed record LocalRunOptions(
+    OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile, string? AwsEndpoint = null);

@@ -1,30 +1,31 @@
-using KafkaRecon.Operator.Coalescing;
-using KafkaRecon.Operator.Engines;
-using KafkaRecon.Operator.Engines.Embedded;
+using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
-using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Cli;
 
-/// <summary>Wires one in-process run: the same driver as the controller, with status in memory.</summary>
+/// <summary>
+/// Wires one in-process run: the same driver as the controller, with status in memory; <see cref="Aws"/> serves
+/// s3:// locations and <c>spec.engine: aws</c>, built only when first needed.
+/// </summary>
 internal sealed record RunComposition(
     IEventSink Events,
     TimeProvider Time,
     ILoggerFactory Logging,
     HttpClient Http,
     KafkaReconMetrics? Metrics,
-    string? SlackWebhookFile)
+    string? SlackWebhookFile,
+    LazyAwsClients Aws)
 {
     public ReconciliationDriver CreateDriver()
     {
-        var embedded = ReconciliationServices.EmbeddedEngines(Time);
+        var store = Aws.CreateStore();
         return new ReconciliationDriver(
-            new EngineProvider(embedded, aws: null),
-            new StoreSummarySource(ObjectStoreResolver.For),
+            ReconciliationServices.Engines(Time, store, Aws),
+            new StoreSummarySource(_ => store),
             new SlackNotifier(Http, LocalWebhookUrlSource.FromProcess(SlackWebhookFile), new SlackDeliveryOptions(), Time,
                 Logging.CreateLogger<SlackNotifier>()),
             new InMemoryStatusSink(),

@@ -1,6 +1,7 @@
 using k8s;
-using KafkaRecon.Operator.Coalescing;
+using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Engines.Embedded;
 using KafkaRecon.Operator.Kubernetes.Controller;
 using KafkaRecon.Operator.Metrics;
@@ -24,9 +25,17 @@ internal static class ReconciliationServices
         services.AddSingleton<IRunObserver, MetricsRunObserver>();
         services.AddSingleton<IReconcileObserver, ControllerMetrics>();
 
-        services.AddSingleton(sp => EmbeddedEngines(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEngineProvider>(sp => new EngineProvider(sp.GetRequiredService<EngineSet>(), aws: null));
-        services.AddSingleton<ISummarySource>(new StoreSummarySource(ObjectStoreResolver.For));
+        services.AddSingleton<IAwsCallObserver, MetricsAwsCallObserver>();
+        services.AddSingleton(sp => new LazyAwsClients(
+            sp.GetService<AwsSettings>()?.Endpoint, sp.GetRequiredService<IAwsCallObserver>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<LazyAwsClients>().CreateStore());
+        services.AddSingleton(sp => Engines(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>(), sp.GetRequiredService<LazyAwsClients>()));
+        services.AddSingleton<ISummarySource>(sp =>
+        {
+            var store = sp.GetRequiredService<IObjectStore>();
+            return new StoreSummarySource(_ => store);
+        });
 
         services.AddHttpClient();
         services.AddSingleton<INotifier>(sp => new SlackNotifier(
@@ -41,12 +50,19 @@ internal static class ReconciliationServices
         return services;
     }
 
-    public static EngineSet EmbeddedEngines(TimeProvider time)
+    /// <summary>Both engine sets; the AWS one (and its clients) is built when a resource first asks for it.</summary>
+    public static IEngineProvider Engines(TimeProvider time, IObjectStore store, LazyAwsClients aws) =>
+        new EngineProvider(
+            EmbeddedEngines(time, store),
+            new Lazy<EngineSet>(() => AwsEngines.Create(aws.Value, store, time)));
+
+    /// <param name="store">Routes s3:// locations to S3: manifests may live there (the transform stages them locally); reports and tables are written to local disk.</param>
+    public static EngineSet EmbeddedEngines(TimeProvider time, IObjectStore store)
     {
         var local = new LocalObjectStore();
         return new EngineSet(
-            new LocalCoalescer(time, ObjectStoreResolver.For),
-            new DuckDbTransformer(local),
+            new LocalCoalescer(time, _ => store),
+            new DuckDbTransformer(store),
             new DuckDbQueryRunner(local, time));
     }
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Reports;
+using KafkaRecon.Operator.Sql;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines.Aws;
@@ -7,13 +8,18 @@ namespace KafkaRecon.Operator.Engines.Aws;
 /// <summary>
 /// Runs the report queries on Athena: creates this run's four external tables over its Parquet folders, runs the
 /// selected queries (at most <c>spec.query.maxConcurrentQueries</c> at once), reads every result page and writes
-/// the reports. Every statement carries a ClientRequestToken derived from the idempotency key, and started
+/// the JSON and text reports and the summary with the same SQL and writers as the embedded engine. Every statement carries a ClientRequestToken derived from the idempotency key, and started
 /// executions are recorded as external ids, so nothing is submitted twice. Each poll moves the work one step on.
 /// </summary>
-internal sealed class AthenaQueryRunner(AthenaClient athena, IReportQueryCatalog catalog, IReportWriter writer)
+internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store, TimeProvider timeProvider)
     : IQueryRunner
 {
+    public const string ReportQueryFailedReason = "ReportQueryFailed";
+
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ReportSummaryReader summaries = new(store);
+    private readonly ReportPublisher publisher = new(store);
 
     public Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken) =>
         PollAsync(context, cancellationToken);
@@ -27,6 +33,11 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IReportQueryCatalog
         var statements = new AthenaStatements(context.ExternalIds);
         try
         {
+            // A restart after the reports were published finishes at once, submitting nothing.
+            if (await summaries.TryReadAsync(context.Layout.Summary, cancellationToken) is { Partial: false })
+            {
+                return PhaseObservation.Succeeded(context.Layout.JsonReport, statements.ExternalIds);
+            }
             var tables = await EnsureTablesAsync(context, statements, cancellationToken);
             if (tables is not null)
             {
@@ -92,27 +103,35 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IReportQueryCatalog
     private async Task<PhaseObservation> RunQueriesAsync(
         PhaseContext context, AthenaStatements statements, CancellationToken cancellationToken)
     {
-        var queries = catalog.Select(context.Spec.Query).OrderBy(q => q.Order).ToList();
-        var states = new Dictionary<int, QueryExecutionStatus>();
-        for (var index = 0; index < queries.Count; index++)
+        var parameters = Parameters(context);
+        var queries = ReportQueryCatalog.Select(context.Spec.Query.Sets);
+        var work = queries
+            .Select((query, index) => (Statement: AthenaStatements.Query(index), Sql: (Func<string>)(() => query.Render(parameters))))
+            .Concat(AthenaSummary.Queries.Select(path =>
+                (Statement: AthenaStatements.Summary(path), Sql: (Func<string>)(() => ReportSql.Summary(path, parameters)))))
+            .ToList();
+        var states = new Dictionary<string, QueryExecutionStatus>();
+        foreach (var (statement, _) in work)
         {
-            if (statements.ExecutionOf(AthenaStatements.Query(index)) is { } id)
+            if (statements.ExecutionOf(statement) is { } id)
             {
-                states[index] = (await athena.GetQueryExecutionAsync(id, cancellationToken)).Status;
+                states[statement] = (await athena.GetQueryExecutionAsync(id, cancellationToken)).Status;
             }
         }
         var running = states.Values.Count(s => !AthenaQueryState.IsTerminal(s.State));
-        for (var index = 0; index < queries.Count && running < context.Spec.Query.MaxConcurrentQueries; index++)
+        foreach (var (statement, sql) in work)
         {
-            var statement = AthenaStatements.Query(index);
+            if (running >= Math.Max(1, context.Spec.Query.MaxConcurrentQueries))
+            {
+                break;
+            }
             if (statements.ExecutionOf(statement) is null)
             {
-                var sql = SqlPlaceholders.Render(queries[index].SqlTemplate, Placeholders(context));
-                statements.Add(statement, await StartAsync(context, statement, sql, cancellationToken));
+                statements.Add(statement, await StartAsync(context, statement, sql(), cancellationToken));
                 running++;
             }
         }
-        var finished = states.Count == queries.Count && states.Values.All(s => AthenaQueryState.IsTerminal(s.State));
+        var finished = states.Count == work.Count && states.Values.All(s => AthenaQueryState.IsTerminal(s.State));
         if (!finished)
         {
             return PhaseObservation.Running(statements.ExternalIds, PollInterval);
@@ -122,35 +141,66 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IReportQueryCatalog
 
     private async Task<PhaseObservation> ReportAsync(
         PhaseContext context, AthenaStatements statements, IReadOnlyList<ReportQuery> queries,
-        IReadOnlyDictionary<int, QueryExecutionStatus> states, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, QueryExecutionStatus> states, CancellationToken cancellationToken)
     {
-        var outcomes = new List<ReportQueryOutcome>();
+        var outcomes = new List<QueryOutcome>();
         for (var index = 0; index < queries.Count; index++)
         {
-            var status = states[index];
+            var statement = AthenaStatements.Query(index);
+            var status = states[statement];
             if (status.State == AthenaQueryState.Succeeded)
             {
-                var id = statements.ExecutionOf(AthenaStatements.Query(index))!;
-                var table = await athena.GetAllQueryResultsAsync(id, cancellationToken);
-                outcomes.Add(new ReportQueryOutcome(queries[index], table.Columns, table.Rows, null));
+                var table = await athena.GetAllQueryResultsAsync(statements.ExecutionOf(statement)!, cancellationToken);
+                outcomes.Add(QueryOutcome.Success(queries[index], table.Columns, table.Rows
+                    .Select(row => (IReadOnlyList<string>)row.Select(value => value ?? ReportValueFormatter.Null).ToList())
+                    .ToList()));
             }
             else
             {
-                outcomes.Add(new ReportQueryOutcome(
-                    queries[index], [], [], $"{status.State}: {status.StateChangeReason ?? "no reason given"}"));
+                outcomes.Add(QueryOutcome.Failure(
+                    queries[index], $"{status.State}: {status.StateChangeReason ?? "no reason given"}"));
             }
         }
-        var summary = await writer.WriteAsync(context, outcomes, cancellationToken);
-        var failed = outcomes.Where(o => o.Failed).ToList();
-        if (failed.Count == 0)
+        var summaryRows = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
+        foreach (var path in AthenaSummary.Queries)
         {
-            return PhaseObservation.Succeeded(summary.ReportLocation ?? context.Layout.JsonReport, statements.ExternalIds);
+            var statement = AthenaStatements.Summary(path);
+            var status = states[statement];
+            if (status.State != AthenaQueryState.Succeeded)
+            {
+                return PhaseObservation.Failed(
+                    "SummaryFailed",
+                    $"The summary query {path} ({statements.ExecutionOf(statement)}) ended {status.State}: " +
+                    (status.StateChangeReason ?? "no reason given")) with { ExternalIds = statements.ExternalIds };
+            }
+            summaryRows[path] = (await athena.GetAllQueryResultsAsync(statements.ExecutionOf(statement)!, cancellationToken)).Rows;
         }
+        var report = new Report(context.RunId, timeProvider.GetUtcNow(), outcomes);
+        ReportSummary summary;
+        try
+        {
+            summary = AthenaSummary.Build(context, summaryRows) with
+            {
+                Partial = report.Partial,
+                FailedQueries = report.Failures.Select(failure => failure.Query.Name).ToList(),
+                ReportLocation = context.Layout.JsonReport,
+            };
+        }
+        catch (FormatException e)
+        {
+            return PhaseObservation.Failed("SummaryFailed", e.Message) with { ExternalIds = statements.ExternalIds };
+        }
+        await publisher.PublishAsync(context.Layout, report, summary, cancellationToken);
+        if (!report.Partial)
+        {
+            return PhaseObservation.Succeeded(context.Layout.JsonReport, statements.ExternalIds);
+        }
+        var failed = report.Failures;
         return PhaseObservation.Failed(
-            "ReportQueryFailed",
+            ReportQueryFailedReason,
             $"Report {(failed.Count == 1 ? "query" : "queries")} " +
             string.Join("; ", failed.Select(f => $"'{f.Query.Name}' {f.Error}")) +
-            $". The partial report is at {context.Layout.JsonReport}.") with
+            $". The partial report is at {context.Layout.JsonReport}.", retryable: false) with
             {
                 ExternalIds = statements.ExternalIds,
                 OutputLocation = context.Layout.JsonReport,
@@ -170,15 +220,13 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IReportQueryCatalog
             cancellationToken);
     }
 
-    private static Dictionary<string, string> Placeholders(PhaseContext context)
-    {
-        var database = AthenaIdentifier.QuoteQuery(context.Spec.Query.Database!, "spec.query.database");
-        var values = RunLayout.Tables.ToDictionary(
-            t => t,
-            t => $"{database}.{AthenaIdentifier.QuoteQuery(AthenaTableDefinitions.TableName(t, context.RunId), "table name")}");
-        values["ids_per_collection"] = context.Spec.Query.IdsPerCollection.ToString(CultureInfo.InvariantCulture);
-        return values;
-    }
+    /// <summary>The shared SQL's parameters: this run's tables, database-qualified and double-quoted for Athena DML.</summary>
+    private static SqlParameters Parameters(PhaseContext context) =>
+        ReportSql.Parameters(
+            IdentifierQuoting.DoubleQuotes,
+            table => $"{context.Spec.Query.Database}.{AthenaTableDefinitions.TableName(table, context.RunId)}",
+            context.Spec.Query.IdsPerCollection,
+            context.Window.Start);
 
     private static string ResultsLocation(PhaseContext context) =>
         (context.Spec.Query.OutputLocation ?? RunLayout.Join(context.Layout.Scratch, "athena")).TrimEnd('/') + "/";

@@ -26,6 +26,9 @@ internal sealed class AthenaStatements
 
     public static string Query(int index) => $"query:{index.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>A summary query, by its file (<c>summary/totals.sql</c> → <c>summary:totals</c>).</summary>
+    public static string Summary(string path) => $"summary:{Path.GetFileNameWithoutExtension(path)}";
+
     public string? ExecutionOf(string statement) =>
         started.FirstOrDefault(s => s.Statement == statement).ExecutionId;
 

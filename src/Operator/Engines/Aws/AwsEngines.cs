@@ -6,12 +6,9 @@ namespace KafkaRecon.Operator.Engines.Aws;
 /// <summary>The engines of <c>spec.engine: aws</c>, over one set of AWS clients.</summary>
 internal static class AwsEngines
 {
-    public static EngineSet Create(AwsClients clients, IReportQueryCatalog catalog, IReportWriter writer) =>
+    /// <param name="store">Where reports and summaries are written (S3 for Athena's results).</param>
+    public static EngineSet Create(AwsClients clients, IObjectStore store, TimeProvider timeProvider) =>
         new(new BatchCoalescer(clients.Batch),
             new GlueTransformer(clients.Glue),
-            new AthenaQueryRunner(clients.Athena, catalog, writer));
-
-    /// <summary>With the placeholder catalog and writer; the lead replaces them with Sql/ and Reports/ at merge.</summary>
-    public static EngineSet CreateWithPlaceholderReports(AwsClients clients) =>
-        Create(clients, new PlaceholderReportQueryCatalog(), new PlaceholderReportWriter(new S3ObjectStore(clients.S3)));
+            new AthenaQueryRunner(clients.Athena, store, timeProvider));
 }

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities.Validation;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Storage;
 
@@ -116,7 +117,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
 
     /// <summary>Glue stops (and stops billing) a run at the phase timeout of <c>spec.timeouts.transform</c>.</summary>
     internal static int TimeoutMinutes(PhaseContext context) =>
-        Math.Max(1, (int)Math.Ceiling(SpecDuration.Parse(context.Spec.Timeouts.Transform, "spec.timeouts.transform").TotalMinutes));
+        Math.Max(1, (int)Math.Ceiling(DurationParser.Parse(context.Spec.Timeouts.Transform, "spec.timeouts.transform").TotalMinutes));
 
     private static string TablesLocation(PhaseContext context) => GlueArguments.TablesFolder(context.Layout);
 
@@ -130,7 +131,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         {
             TimeoutMinutes(context);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return PhaseObservation.Failed("InvalidSpec", e.Message, retryable: false);
         }

@@ -86,8 +86,39 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
     {
         using var session = DuckDbSession.Open(settings);
         var spec = context.Spec.Manifests;
-        await manifests.RegisterAsync(session, ComparisonSql.ImportRaw, spec.ImportLocation, ImportField, cancellationToken);
-        await manifests.RegisterAsync(session, ComparisonSql.ExportRaw, spec.ExportLocation, ExportField, cancellationToken);
+        var staged = Path.Combine(context.Layout.Scratch, "manifests");
+        try
+        {
+            var import = await StageAsync(spec.ImportLocation, Path.Combine(staged, "import"), cancellationToken);
+            var export = await StageAsync(spec.ExportLocation, Path.Combine(staged, "export"), cancellationToken);
+            await manifests.RegisterAsync(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
+            await manifests.RegisterAsync(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
+            await ExecuteStepsAsync(context, session, tables, cancellationToken);
+        }
+        finally
+        {
+            DeleteScratch(staged);
+        }
+    }
+
+    /// <summary>
+    /// DuckDB reads local files only, so s3:// manifests are first copied below the run's scratch folder (issue 4,
+    /// item 7); local locations are read where they are.
+    /// </summary>
+    private async Task<string> StageAsync(string location, string folder, CancellationToken cancellationToken)
+    {
+        if (!ObjectStoreLocation.IsS3(location))
+        {
+            return location;
+        }
+        Directory.CreateDirectory(folder);
+        await new S3Staging(store, new LocalObjectStore()).DownloadAsync(location, folder, cancellationToken);
+        return folder;
+    }
+
+    private static async Task ExecuteStepsAsync(
+        PhaseContext context, DuckDbSession session, ResultTableFolder tables, CancellationToken cancellationToken)
+    {
         var parameters = ComparisonSql.Parameters(
             IdentifierQuoting.DoubleQuotes, context.Window.Start, context.Window.End, context.Window.MarginMinutes);
         var staging = tables.BeginStaging();

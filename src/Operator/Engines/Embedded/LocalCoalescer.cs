@@ -14,7 +14,7 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
     public const string FailedReason = "CoalesceFailed";
     private const int FailuresInMessage = 5;
 
-    private readonly Func<string, IObjectStore> _storeFor = storeFor ?? ObjectStoreResolver.For;
+    private readonly Func<string, IObjectStore> _storeFor = storeFor ?? (_ => new LocalObjectStore());
 
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
     {

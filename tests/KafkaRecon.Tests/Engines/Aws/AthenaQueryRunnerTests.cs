@@ -11,12 +11,11 @@ namespace KafkaRecon.Tests.Engines.Aws;
 [Collection(MotoCollection.Name)]
 public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
 {
-    private static readonly IReadOnlyList<string> CountColumns =
-    [
-        "database", "collection", "imported_count", "exported_count", "missing_exported_count",
-        "missing_imported_count", "mismatched_timestamps_earlier_in_import_count",
-        "mismatched_timestamps_earlier_in_export_count",
-    ];
+    private static readonly IReadOnlyList<string> IdCountColumns =
+        ["database", "collection", "imported_count", "missing_exported_count", "percentage_missing"];
+
+    /// <summary>Four DDL statements, eight main-set report queries and four summary queries.</summary>
+    private const int StatementCount = 16;
 
     public Task InitializeAsync() => moto.ResetAsync();
 
@@ -27,7 +26,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
         using var _ = clients;
-        await InjectAsync(missingExportRows: [["db1", "orders", "id-7"]]);
+        await InjectAsync(idCountRows: [["db1", "orders", "6", "1", "17"]]);
         var context = Context(bucket);
         var runner = Runner(clients);
 
@@ -36,14 +35,18 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
 
         Assert.Equal(ObservedState.Succeeded, final.State);
         Assert.Equal(context.Layout.JsonReport, final.OutputLocation);
-        Assert.Equal(6, final.ExternalIds.Count);
+        Assert.Equal(StatementCount, final.ExternalIds.Count);
         Assert.False(summary.Partial);
         Assert.Equal(10, summary.Totals.Imported);
         Assert.Equal(9, summary.Totals.Exported);
         Assert.Equal(1, summary.Totals.MissingExports);
+        Assert.Equal(["db1.orders", "db1.users"], summary.Collections.Select(c => $"{c.Database}.{c.Collection}"));
         var store = new S3ObjectStore(clients.S3);
-        Assert.True(await store.ExistsAsync(context.Layout.TextReport, CancellationToken.None));
-        Assert.Contains("id-7", await ReadAsync(store, context.Layout.JsonReport));
+        Assert.Contains("Missing exported id counts", await ReadAsync(store, context.Layout.TextReport));
+        using var report = JsonDocument.Parse(await ReadAsync(store, context.Layout.JsonReport));
+        var idCounts = report.RootElement.GetProperty("query_results").EnumerateArray()
+            .Single(r => r.GetProperty("query_details").GetProperty("query_name").GetString() == "Missing exported id counts");
+        Assert.Contains("\"17\"", idCounts.GetRawText());
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
         using var _ = clients;
-        await InjectAsync(missingExportRows: []);
+        await InjectAsync(idCountRows: []);
         await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
         using var proxied = moto.Clients(proxy.Endpoint);
         var context = Context(bucket);
@@ -61,7 +64,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
 
         Assert.Equal(4, first.ExternalIds.Count);
         Assert.Equal(ObservedState.Succeeded, final.State);
-        Assert.Equal(6, proxy.Count("StartQueryExecution"));
+        Assert.Equal(StatementCount, proxy.Count("StartQueryExecution"));
     }
 
     [Fact]
@@ -93,14 +96,14 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
         using var _ = clients;
-        await InjectAsync(missingExportRows: null);
+        await InjectAsync(idCountRows: null);
         await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
         // moto does not execute SQL, so it cannot fail a query; the proxy plays Athena for that one query.
-        proxy.Answer(r => r.Operation == "StartQueryExecution" && r.Body.Contains("FROM \\u0022"), r =>
-            r.Body.Contains("missing_exports_") ? """{"QueryExecutionId": "failing-query"}""" : null);
+        proxy.Answer(r => r.Operation == "StartQueryExecution" && r.Body.Contains("percentage_missing"),
+            _ => """{"QueryExecutionId": "failing-query"}""");
         proxy.Answer(r => r.Operation == "GetQueryExecution" && r.Body.Contains("failing-query"), _ => """
             {"QueryExecution": {"QueryExecutionId": "failing-query", "Query": "SELECT",
-             "Status": {"State": "FAILED", "StateChangeReason": "COLUMN_NOT_FOUND: line 1:8: Column 'id' cannot be resolved"}}}
+             "Status": {"State": "FAILED", "StateChangeReason": "COLUMN_NOT_FOUND: line 1:8: Column 'imported_count' cannot be resolved"}}}
             """);
         using var proxied = moto.Clients(proxy.Endpoint);
         var context = Context(bucket);
@@ -110,11 +113,27 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
 
         Assert.Equal(ObservedState.Failed, final.State);
         Assert.Equal("ReportQueryFailed", final.Reason);
-        Assert.Contains("'Missing exports'", final.Message);
+        Assert.Contains("'Missing exported id counts'", final.Message);
         Assert.Contains("COLUMN_NOT_FOUND", final.Message);
         Assert.True(summary.Partial);
-        Assert.Equal([PlaceholderReportQueryCatalog.MissingExports], summary.FailedQueries);
+        Assert.Equal(["Missing exported id counts"], summary.FailedQueries);
         Assert.Equal(10, summary.Totals.Imported);
+    }
+
+    [Fact]
+    public async Task Summary_without_its_totals_row_fails_naming_the_summary_query()
+    {
+        var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
+        using var _ = clients;
+        var context = Context(bucket);
+
+        // Nothing injected: moto answers every query with no rows, which the totals query can never return.
+        var final = await PollUntilFinishedAsync(Runner(clients), context);
+
+        Assert.Equal(ObservedState.Failed, final.State);
+        Assert.Equal("SummaryFailed", final.Reason);
+        Assert.Contains("summary/totals.sql", final.Message);
+        Assert.False(await new S3ObjectStore(clients.S3).ExistsAsync(context.Layout.Summary, CancellationToken.None));
     }
 
     [Fact]
@@ -122,6 +141,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     {
         var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
         using var _ = clients;
+        await InjectAsync(idCountRows: []);
         await moto.SetManualTransitionAsync("athena::execution", 3);
         try
         {
@@ -130,7 +150,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
             var runner = Runner(clients);
             var observation = await runner.StartAsync(context, CancellationToken.None);
             var maxQueriesInFlight = 0;
-            for (var i = 0; i < 40 && observation.State == ObservedState.Running; i++)
+            for (var i = 0; i < 200 && observation.State == ObservedState.Running; i++)
             {
                 observation = await runner.PollAsync(context with { ExternalIds = observation.ExternalIds }, CancellationToken.None);
                 var started = observation.ExternalIds.Where(id => id.StartsWith("query:", StringComparison.Ordinal)).ToList();
@@ -180,7 +200,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     }
 
     private static AthenaQueryRunner Runner(AwsClients clients) =>
-        new(clients.Athena, new PlaceholderReportQueryCatalog(), new PlaceholderReportWriter(new S3ObjectStore(clients.S3)));
+        new(clients.Athena, new S3ObjectStore(clients.S3), TimeProvider.System);
 
     private static PhaseContext Context(string bucket)
     {
@@ -189,16 +209,34 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         return AwsPhaseContexts.Create(spec, "query");
     }
 
-    /// <summary>moto hands injected results out in execution order: four DDL statements, then the two queries.</summary>
-    private Task InjectAsync(IReadOnlyList<IReadOnlyList<string?>>? missingExportRows)
+    /// <summary>
+    /// moto hands injected results out in start order: four DDL statements, the eight main queries (the seventh,
+    /// "Missing exported id counts", gets <paramref name="idCountRows"/>; null when the test fails it before moto sees
+    /// it), then the four summary queries (totals, collections, missing collections, missing databases).
+    /// </summary>
+    private Task InjectAsync(IReadOnlyList<IReadOnlyList<string?>>? idCountRows)
     {
-        var empty = ((IReadOnlyList<string>)[], (IReadOnlyList<IReadOnlyList<string?>>)[]);
+        var empty = ((IReadOnlyList<string>)["value"], (IReadOnlyList<IReadOnlyList<string?>>)[]);
         var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty };
-        results.Add((CountColumns, [["db1", "orders", "6", "5", "1", "0", "0", "0"], ["db1", "users", "4", "4", "0", "0", "0", "0"]]));
-        if (missingExportRows is not null)
+        for (var order = 1; order <= 8; order++)
         {
-            results.Add((["database", "collection", "id"], missingExportRows));
+            if (order != 7)
+            {
+                results.Add(empty);
+            }
+            else if (idCountRows is not null)
+            {
+                results.Add((IdCountColumns, idCountRows));
+            }
         }
+        results.Add((["imported", "exported", "missing_exports", "missing_imports", "mismatched_earlier_in_import",
+            "mismatched_earlier_in_export"], [["10", "9", "1", "0", "0", "0"]]));
+        results.Add((["database", "collection", "imported_count", "exported_count", "missing_exported_count",
+                "missing_imported_count", "mismatched_timestamps_earlier_in_import_count",
+                "mismatched_timestamps_earlier_in_export_count"],
+            [["db1", "orders", "6", "5", "1", "0", "0", "0"], ["db1", "users", "4", "4", "0", "0", "0", "0"]]));
+        results.Add((["database", "collection"], []));
+        results.Add((["database"], []));
         return MotoAthena.InjectManyAsync(moto, results);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KafkaRecon.Operator.Engines.Aws;
+using KafkaRecon.Operator.Sql;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
@@ -31,6 +32,32 @@ public sealed class GlueScriptTests
             GlueArguments.MarginEndMs, GlueArguments.ImportLocation, GlueArguments.ExportLocation,
             GlueArguments.OutputLocation,
         });
+    }
+
+    [Fact]
+    public async Task Glue_script_runs_the_transform_steps_in_the_order_and_kinds_of_ComparisonSql()
+    {
+        var (exitCode, output) = await RunAsync("print(';'.join('%s:%s:%s' % (n, k, ','.join(r)) for n, k, r in etl.STEPS))");
+
+        Assert.True(exitCode == 0, output);
+        var expected = string.Join(';', ComparisonSql.Steps.Select(s =>
+            $"{s.Name}:{s.Kind.ToString().ToLowerInvariant()}:{string.Join(',', s.Releases)}"));
+        Assert.Equal(expected, output.Trim());
+    }
+
+    [Fact]
+    public async Task Glue_script_finds_every_step_file_and_renders_the_window_end_with_the_margin()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "src", "Operator", "Sql", "transform");
+        var (exitCode, output) = await RunAsync(
+            $"folder = etl.sql_folder('/nowhere', {PythonString(folder)})\n" +
+            "values = etl.placeholder_values({'window_start_ms': '1000', 'window_end_ms': '2000', 'margin_end_ms': '2600'})\n" +
+            "print(etl.step_sql(folder, 'import_side', values))");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("1000", output);
+        Assert.Contains("2600", output);
+        Assert.DoesNotContain("{{", output);
     }
 
     [Fact]
