@@ -46,12 +46,12 @@ public sealed class CrdLoadingTests
     public async Task A_crd_rule_outside_the_supported_cel_subset_fails_at_start_not_silently()
     {
         var yaml = File.ReadAllText(TestApiServer.CrdPath).Replace(
-            "!has(self.start) || !has(self.end) || self.end > self.start", "self.all(k, k != '')");
+            "!has(self.start) || !has(self.end) || self.end > self.start", "self.all(k, k != \"\")");
         var options = new ApiTestServerOptions();
         options.CrdYaml.Add(yaml);
 
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => ApiTestServer.StartAsync(options));
 
-        Assert.Contains("self.all(k, k != '')", error.Message);
+        Assert.Contains("self.all(k, k != \"\")", error.Message);
     }
 }

@@ -86,7 +86,7 @@ public sealed class KubectlTests
             kubectl.WriteFile("invalid.yaml", Sample.Replace("end: \"2026-11-26T00:00:00Z\"", "end: \"2026-11-24T00:00:00Z\"")));
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("spec.window: Invalid value: \"object\": window.end must be after window.start", error);
+        Assert.Contains("spec.window.end: Invalid value: \"object\": window.end must be after window.start", error);
     }
 
     [Fact]

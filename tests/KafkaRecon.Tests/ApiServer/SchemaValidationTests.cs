@@ -49,10 +49,10 @@ public sealed class SchemaValidationTests
 
         Assert.Equal("Invalid", status.Reason);
         var cause = Assert.Single(status.Details.Causes);
-        Assert.Equal("spec.window", cause.Field);
+        Assert.Equal("spec.window.end", cause.Field);
         Assert.Equal("FieldValueInvalid", cause.Reason);
         Assert.Equal("Invalid value: \"object\": window.end must be after window.start", cause.Message);
-        Assert.Equal("KafkaReconciliation.kafkarecon.io \"a\" is invalid: spec.window: Invalid value: \"object\": window.end must be after window.start", status.Message);
+        Assert.Equal("KafkaReconciliation.kafkarecon.io \"a\" is invalid: spec.window.end: Invalid value: \"object\": window.end must be after window.start", status.Message);
     }
 
     [Fact]
@@ -167,6 +167,6 @@ public sealed class SchemaValidationTests
             new V1Patch("""{"spec":{"window":{"start":"2026-11-27T00:00:00Z"}}}""", V1Patch.PatchType.MergePatch), G.Group, G.Version, Ns, G.Plural, "a"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.Response.StatusCode);
-        Assert.Equal("spec.window", Assert.Single(TestApiServer.StatusOf(error).Details.Causes).Field);
+        Assert.Equal("spec.window.end", Assert.Single(TestApiServer.StatusOf(error).Details.Causes).Field);
     }
 }

@@ -1,0 +1,9 @@
+namespace KafkaRecon.Tests.EndToEnd;
+
+public enum WatchFault
+{
+    Dropped,
+    Stalled,
+    ExpiredInStream,
+    ExpiredHttp,
+}
