@@ -29,8 +29,11 @@ internal static class ReconciliationServices
         services.AddSingleton(sp => new LazyAwsClients(
             sp.GetService<AwsSettings>()?.Endpoint, sp.GetRequiredService<IAwsCallObserver>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<LazyAwsClients>().CreateStore());
-        services.AddSingleton(sp => Engines(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>(), sp.GetRequiredService<LazyAwsClients>()));
+        services.AddSingleton(sp => EmbeddedEngines(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>()));
+        services.AddSingleton<IEngineProvider>(sp => new EngineProvider(
+            sp.GetRequiredService<EngineSet>(),
+            AwsEnginesOnFirstUse(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>(),
+                sp.GetRequiredService<LazyAwsClients>())));
         services.AddSingleton<ISummarySource>(sp =>
         {
             var store = sp.GetRequiredService<IObjectStore>();
@@ -52,9 +55,10 @@ internal static class ReconciliationServices
 
     /// <summary>Both engine sets; the AWS one (and its clients) is built when a resource first asks for it.</summary>
     public static IEngineProvider Engines(TimeProvider time, IObjectStore store, LazyAwsClients aws) =>
-        new EngineProvider(
-            EmbeddedEngines(time, store),
-            new Lazy<EngineSet>(() => AwsEngines.Create(aws.Value, store, time)));
+        new EngineProvider(EmbeddedEngines(time, store), AwsEnginesOnFirstUse(time, store, aws));
+
+    private static Lazy<EngineSet> AwsEnginesOnFirstUse(TimeProvider time, IObjectStore store, LazyAwsClients aws) =>
+        new(() => AwsEngines.Create(aws.Value, store, time));
 
     /// <param name="store">Routes s3:// locations to S3: manifests may live there (the transform stages them locally); reports and tables are written to local disk.</param>
     public static EngineSet EmbeddedEngines(TimeProvider time, IObjectStore store)

@@ -60,5 +60,26 @@ public sealed class InvalidResourceTests : IDisposable
             "a Warning event names the missing glueJobName");
     }
 
+    [Fact]
+    public async Task Output_location_under_a_file_fails_the_run_as_stalled_with_a_warning()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.Client();
+        using var kubectl = new Kubectl(server);
+        await using var running = await RunningOperator.StartAsync(server);
+        var blockedOutput = Path.Combine(_dataset.Root, "truth.json", "out");
+        var yaml = System.Text.RegularExpressions.Regex.Replace(_dataset.ResourceYaml(),
+            "(?m)^(\\s+location:).*$", $"$1 {blockedOutput}") + "  retries: {coalesce: 0, transform: 0, query: 0}\n";
+
+        var (exit, output, error) = await kubectl.RunAsync("apply", "-f", kubectl.WriteFile("blocked.yaml", yaml));
+        Assert.True(exit == 0, output + error);
+
+        var failed = await client.WaitForAsync("sample",
+            r => r.Condition(ConditionTypes.Stalled)?.Status == "True", "is Stalled");
+        Assert.Equal(ReconciliationPhase.Failed, failed.Status!.Phase);
+        await Poll.UntilAsync(async () => (await client.EventsAsync("sample")).Any(e => e.Type == "Warning"),
+            "a Warning event says why");
+    }
+
     public void Dispose() => _dataset.Dispose();
 }

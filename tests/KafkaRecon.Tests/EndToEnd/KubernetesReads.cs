@@ -29,13 +29,21 @@ internal static class KubernetesReads
         this k8s.Kubernetes client, string name, Func<KafkaReconciliation, bool> condition, string description, TimeSpan? timeout = null)
     {
         KafkaReconciliation? last = null;
-        await Poll.UntilAsync(async () =>
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
         {
             last = await client.TryGetAsync(name);
-            return last is not null && condition(last);
-        }, $"{name} {description} (last status: {(last?.Status is null ? "none" : KubernetesJson.Serialize(last.Status))})",
-            timeout ?? TimeSpan.FromSeconds(60));
-        return last!;
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {name} {description} (last status: " +
+                    $"{(last?.Status is null ? "none" : KubernetesJson.Serialize(last.Status))}).");
+            }
+            await Task.Delay(20);
+        }
     }
 
     public static async Task<IList<Corev1Event>> EventsAsync(this k8s.Kubernetes client, string name) =>
