@@ -60,7 +60,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output)
                     string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0}")));
                 rows.Add(new Row(size, name, run.WallSeconds, lines, run.PeakRssKb, exact, phases));
             }
-            Print(rows, b);
+            Print(rows);
         }
         if (options.CoalesceFiles > 0)
         {
@@ -69,13 +69,14 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output)
         return allExact ? 0 : 1;
     }
 
-    private void Print(IReadOnlyList<Row> rows, Row baseline)
+    private void Print(IReadOnlyList<Row> rows)
     {
+        var baselines = rows.Where(r => r.Variant.StartsWith("(b)", StringComparison.Ordinal)).ToDictionary(r => r.Size);
         output.WriteLine();
         output.WriteLine($"{"per side",8} {"what",-26} {"wall s",8} {"rows/s",12} {"peak RSS",10} {"(a)/(b)",8} {"totals",-10} phases (s)");
         foreach (var row in rows)
         {
-            var ratio = row.Variant.StartsWith("(a)", StringComparison.Ordinal) && row.Size == baseline.Size
+            var ratio = row.Variant.StartsWith("(a)", StringComparison.Ordinal) && baselines.TryGetValue(row.Size, out var baseline)
                 ? (row.Seconds / baseline.Seconds).ToString("0.00", CultureInfo.InvariantCulture)
                 : "";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

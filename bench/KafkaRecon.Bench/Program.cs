@@ -5,6 +5,10 @@ if (args.Length == 2 && args[0] == "baseline")
 {
     return BaselineQuery.RunFromResource(args[1], Console.Out);
 }
+if (args.Length == 2 && args[0] == "profile")
+{
+    return await StepProfile.RunAsync(args[1], Console.Out);
+}
 var options = BenchOptions.Parse(args);
 if (options.Error is not null)
 {
