@@ -28,11 +28,11 @@ internal sealed record BenchOptions(
             {
                 case "--records" when value is not null:
                     var parsed = value.Split(',').Select(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
-                    if (parsed.Any(n => n <= 0))
+                    if (parsed.Any(n => n < 0))
                     {
-                        return options with { Error = $"--records '{value}': expected positive counts separated by commas." };
+                        return options with { Error = $"--records '{value}': expected counts separated by commas (0 runs no size)." };
                     }
-                    records = parsed;
+                    records = parsed.Where(n => n > 0).ToList();
                     options = options with { Records = records };
                     i++;
                     break;
