@@ -41,28 +41,7 @@ internal static class AthenaSummary
         var missingCollections = rows[ReportSql.SummaryMissingCollections]
             .Select(row => new CollectionKey(Text(row, 0), Text(row, 1))).ToList();
         var missingDatabases = rows[ReportSql.SummaryMissingDatabases].Select(row => Text(row, 0)).ToList();
-        return new ReportSummary
-        {
-            RunId = context.RunId,
-            WindowStart = context.Window.Start,
-            WindowEnd = context.Window.End,
-            MarginMinutes = context.Window.MarginMinutes,
-            Totals = new ReportTotals
-            {
-                Imported = totals[0],
-                Exported = totals[1],
-                MissingExports = totals[2],
-                MissingImports = totals[3],
-                MismatchedEarlierInImport = totals[4],
-                MismatchedEarlierInExport = totals[5],
-                MismatchedTimestamps = totals[4] + totals[5],
-                MissingCollections = missingCollections.Count,
-                MissingDatabases = missingDatabases.Count,
-            },
-            Collections = collections,
-            MissingCollections = missingCollections,
-            MissingDatabases = missingDatabases,
-        };
+        return SummaryAssembly.From(context, totals, collections, missingCollections, missingDatabases);
     }
 
     private static string Text(IReadOnlyList<string?> row, int column) => row[column] ?? "";

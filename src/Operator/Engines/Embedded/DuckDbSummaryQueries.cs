@@ -34,27 +34,6 @@ internal static class DuckDbSummaryQueries
         session.Query(ReportSql.Summary(ReportSql.SummaryMissingDatabases, parameters),
             reader => missingDatabases.Add(reader.GetString(0)), cancellationToken);
 
-        return new ReportSummary
-        {
-            RunId = context.RunId,
-            WindowStart = context.Window.Start,
-            WindowEnd = context.Window.End,
-            MarginMinutes = context.Window.MarginMinutes,
-            Totals = new ReportTotals
-            {
-                Imported = totals[0],
-                Exported = totals[1],
-                MissingExports = totals[2],
-                MissingImports = totals[3],
-                MismatchedEarlierInImport = totals[4],
-                MismatchedEarlierInExport = totals[5],
-                MismatchedTimestamps = totals[4] + totals[5],
-                MissingCollections = missingCollections.Count,
-                MissingDatabases = missingDatabases.Count,
-            },
-            Collections = collections,
-            MissingCollections = missingCollections,
-            MissingDatabases = missingDatabases,
-        };
+        return SummaryAssembly.From(context, totals, collections, missingCollections, missingDatabases);
     }
 }
