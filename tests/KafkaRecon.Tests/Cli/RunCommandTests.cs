@@ -1,3 +1,4 @@
+using KafkaRecon.Tests.Support;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using KafkaRecon.Operator.Cli;
@@ -106,12 +107,6 @@ public sealed class RunCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args) =>
+        CliRun.RunAsync(args);
 }

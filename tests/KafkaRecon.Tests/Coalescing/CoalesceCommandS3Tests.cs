@@ -1,3 +1,4 @@
+using KafkaRecon.Tests.Support;
 using System.CommandLine;
 using Amazon.S3.Model;
 using KafkaRecon.Operator.Aws;
@@ -63,12 +64,6 @@ public sealed class CoalesceCommandS3Tests(MotoServer moto) : IClassFixture<Moto
         ["AWS_SECRET_ACCESS_KEY"] = "testing",
     });
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        CliRun.RunAsync(args);
 }

@@ -1,3 +1,4 @@
+using KafkaRecon.Tests.Support;
 using System.CommandLine;
 using KafkaRecon.Operator.Cli;
 
@@ -9,14 +10,8 @@ public sealed class CoalesceCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        CliRun.RunAsync(args);
 
     [Fact]
     public async Task Coalesce_exits_zero_and_reports_what_it_merged()

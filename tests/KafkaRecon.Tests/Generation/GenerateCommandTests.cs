@@ -1,3 +1,4 @@
+using KafkaRecon.Tests.Support;
 using System.CommandLine;
 using KafkaRecon.Operator.Cli;
 using KafkaRecon.Tests.Coalescing;
@@ -10,14 +11,8 @@ public sealed class GenerateCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        CliRun.RunAsync(args);
 
     [Fact]
     public async Task Generate_writes_the_sample_truth_and_resource()

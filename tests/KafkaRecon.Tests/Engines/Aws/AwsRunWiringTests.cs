@@ -1,3 +1,4 @@
+using KafkaRecon.Tests.Support;
 using System.CommandLine;
 using KafkaRecon.Operator.Cli;
 using KafkaRecon.Operator.Metrics;
@@ -81,12 +82,6 @@ public sealed class AwsRunWiringTests(MotoServer moto) : IClassFixture<MotoServe
             s => s.Labels["service"] == "glue" && s.Labels["operation"] == "GetJobRuns" && s.Value >= 1);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        CliRun.RunAsync(args);
 }
