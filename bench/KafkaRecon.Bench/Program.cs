@@ -9,6 +9,10 @@ if (args.Length == 2 && args[0] == "profile")
 {
     return await StepProfile.RunAsync(args[1], Console.Out);
 }
+if (args.Length == 3 && args[0] == "script")
+{
+    return await ScriptProfile.RunAsync(args[1], args[2], Console.Out);
+}
 var options = BenchOptions.Parse(args);
 if (options.Error is not null)
 {

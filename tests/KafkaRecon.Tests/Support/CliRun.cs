@@ -10,8 +10,7 @@ internal static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CliApplication.BuildRoot().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await CliApplication.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }
