@@ -48,6 +48,24 @@ public sealed class LeaderElectionTests : IDisposable
         Assert.Equal(2, engines.WorkDone(PhaseName.Transform)); // one transform per run: the takeover did not redo it
     }
 
+    [Fact]
+    public async Task A_leader_that_shuts_down_cleanly_hands_over_without_waiting_out_the_lease()
+    {
+        var longLease = TimeSpan.FromMinutes(5);
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.Client();
+        var leader = await RunningOperator.StartAsync(server, _ => { }, Election("replica-a") with { LeaseDuration = longLease });
+        await Poll.UntilAsync(async () => await HolderAsync(client) == "replica-a", "replica-a holds the lease");
+        await using var standby = await RunningOperator.StartAsync(server, _ => { }, Election("replica-b") with { LeaseDuration = longLease });
+
+        await leader.StopAsync();
+        await leader.DisposeAsync();
+
+        // Without the release the standby could not lead for five minutes; the poll gives up long before.
+        await Poll.UntilAsync(async () => await HolderAsync(client) == "replica-b", "replica-b takes the released lease",
+            TimeSpan.FromSeconds(30));
+    }
+
     private static LeaderElectionOptions Election(string identity) => new()
     {
         Enabled = true,

@@ -8,14 +8,19 @@ namespace KafkaRecon.Operator.Kubernetes.Leadership;
 
 /// <summary>
 /// Runs one leadership term on the Lease with the client's <see cref="LeaderElector"/>. Workers wait on
-/// <see cref="WhenLeadingAsync"/>; when the term ends for any reason but shutdown, the loss handler runs.
+/// <see cref="WhenLeadingAsync"/>; when the term ends for any reason but shutdown, the loss handler runs. On shutdown
+/// the Lease is released: the host stops services in reverse order of registration, so the controller's workers have
+/// already drained when this one stops.
 /// </summary>
 internal sealed class LeaseLeadership(
     IKubernetes client,
     LeaderElectionOptions options,
     ILeadershipLossHandler lossHandler,
+    TimeProvider time,
     ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
 {
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly TaskCompletionSource leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool isLeader;
 
@@ -49,6 +54,7 @@ internal sealed class LeaseLeadership(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            await ReleaseIfLeadingAsync();
             return;
         }
         catch (Exception error)
@@ -56,9 +62,21 @@ internal sealed class LeaseLeadership(
             logger.LogError(error, "Leader election on Lease {Lease} failed", options.LeaseName);
         }
         isLeader = false;
-        if (!stoppingToken.IsCancellationRequested)
+        if (stoppingToken.IsCancellationRequested)
         {
-            lossHandler.OnLeadershipLost(options.Identity);
+            await ReleaseIfLeadingAsync();
+            return;
         }
+        lossHandler.OnLeadershipLost(options.Identity);
+    }
+
+    private async Task ReleaseIfLeadingAsync()
+    {
+        if (!leading.Task.IsCompleted)
+        {
+            return;
+        }
+        using var timeout = new CancellationTokenSource(ReleaseTimeout);
+        await new LeaseRelease(client, options, time, logger).ReleaseAsync(timeout.Token);
     }
 }

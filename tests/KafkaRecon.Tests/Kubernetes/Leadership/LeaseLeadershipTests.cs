@@ -36,6 +36,40 @@ public sealed class LeaseLeadershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_leader_releases_the_lease_with_an_empty_holder()
+    {
+        stub.On("GET", r => r.Path == LeasePath, Respond.Json(Lease("me", "1")));
+        stub.On("PUT", r => r.Path == LeasePath, Respond.Json(Lease("me", "2")));
+        var leadership = NewLeadership("me");
+        await leadership.StartAsync(CancellationToken.None);
+        await leadership.WhenLeadingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+        var renewals = stub.Matching("PUT", r => r.Path == LeasePath).Count();
+
+        await leadership.StopAsync(CancellationToken.None);
+
+        var release = stub.Matching("PUT", r => r.Path == LeasePath).Skip(renewals).Last();
+        var lease = k8s.KubernetesJson.Deserialize<V1Lease>(release.Body);
+        Assert.Equal("", lease.Spec.HolderIdentity);
+        Assert.Equal(1, lease.Spec.LeaseDurationSeconds);
+        Assert.NotNull(lease.Spec.RenewTime);
+        Assert.Equal("1", lease.Metadata.ResourceVersion); // conditional on the version read: never overwrites a newer holder
+        Assert.Empty(lossHandler.Lost);
+    }
+
+    [Fact]
+    public async Task Stopping_does_not_touch_a_lease_another_replica_holds()
+    {
+        stub.On("GET", r => r.Path == LeasePath, Respond.Json(Lease("other", "5", renewed: DateTime.UtcNow.AddHours(1))));
+        var leadership = NewLeadership("me");
+        await leadership.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => stub.Matching("GET", r => r.Path == LeasePath).Any(), "a lease read");
+
+        await leadership.StopAsync(CancellationToken.None);
+
+        Assert.Empty(stub.Matching("PUT", _ => true));
+    }
+
+    [Fact]
     public async Task A_lease_held_by_another_replica_keeps_this_one_waiting()
     {
         stub.On("GET", r => r.Path == LeasePath, Respond.Json(Lease("other", "5", renewed: DateTime.UtcNow.AddHours(1))));
@@ -81,6 +115,7 @@ public sealed class LeaseLeadershipTests : IAsyncLifetime
             RetryPeriod = TimeSpan.FromMilliseconds(300),
         },
         lossHandler,
+        TimeProvider.System,
         NullLogger<LeaseLeadership>.Instance);
 
     private static V1Lease Lease(string holder, string resourceVersion, DateTime? renewed = null) => new()
