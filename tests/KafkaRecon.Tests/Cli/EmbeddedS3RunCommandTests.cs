@@ -147,6 +147,22 @@ public sealed class EmbeddedS3RunCommandTests(MotoServer moto) : IClassFixture<M
         Assert.Equal(dataset.Truth.Totals, (await SummaryAsync(RunId)).Totals);
     }
 
+    [Fact]
+    public async Task Run_with_s3_locations_and_no_aws_region_is_invalid_input_naming_the_field_and_variable()
+    {
+        using var noRegion = new ScopedEnvironment(new Dictionary<string, string?>
+        {
+            ["AWS_REGION"] = null,
+            ["AWS_DEFAULT_REGION"] = null,
+        });
+
+        var (exit, _, error) = await RunAsync(Resource("sample"), moto.Endpoint);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"spec.manifests.importLocation: 's3://{bucket}/manifests/import' is on S3", error);
+        Assert.Contains("AWS_REGION", error);
+    }
+
     private string Resource(string name, string extraSpec = "")
     {
         var path = Path.Combine(Path.GetTempPath(), $"krecon-s3-{Guid.NewGuid():N}.yaml");

@@ -15,8 +15,19 @@ internal sealed class S3ResultTables(IObjectStore store, RunLayout layout)
 
     private string Marker => RunLayout.Join(Location, ResultTableFolder.SuccessMarker);
 
-    public Task<bool> IsCompleteAsync(CancellationToken cancellationToken) =>
-        store.ExistsAsync(Marker, cancellationToken);
+    public async Task<bool> IsCompleteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ExistsAsync(Marker, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken) && exception is not IOException)
+        {
+            // S3's own message ("Access Denied") names no object; say which one under spec.output.location.
+            throw new IOException(
+                $"Looking for '{Marker}' (spec.output.location) failed: {exception.Message}", exception);
+        }
+    }
 
     /// <summary>Replaces whatever is under <see cref="Location"/> with the published local tables, marker last.</summary>
     public async Task UploadAsync(ResultTableFolder tables, CancellationToken cancellationToken)
