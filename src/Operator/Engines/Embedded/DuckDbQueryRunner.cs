@@ -38,12 +38,11 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         }
         try
         {
-            var (tables, missing) = await LocalTablesAsync(layout, workspace, cancellationToken);
-            return missing ?? await RunAndPublishAsync(context, settings, tables!, cancellationToken);
+            return await RunOnLocalTablesAsync(context, workspace, settings, cancellationToken);
         }
         finally
         {
-            DeleteScratch(settings.TempDirectory);
+            LocalWorkspace.DeleteScratch(settings.TempDirectory);
             workspace.Clear();
         }
     }
@@ -61,34 +60,36 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// The run's complete tables on local disk: where they are for a local output location, downloaded into the
-    /// workspace for an s3:// one. Otherwise the observation saying why there are none.
+    /// Runs the queries over the run's complete tables on local disk: where they are for a local output location,
+    /// downloaded into the workspace for an s3:// one.
     /// </summary>
-    private async Task<(ResultTableFolder? Tables, PhaseObservation? Failure)> LocalTablesAsync(
-        RunLayout layout, LocalWorkspace workspace, CancellationToken cancellationToken)
+    private async Task<PhaseObservation> RunOnLocalTablesAsync(
+        PhaseContext context, LocalWorkspace workspace, DuckDbSettings settings, CancellationToken cancellationToken)
     {
         if (!workspace.IsTemporary)
         {
-            var tables = new ResultTableFolder(layout);
-            return tables.IsComplete ? (tables, null) : (null, TablesMissing(tables.Final));
+            var tables = new ResultTableFolder(context.Layout);
+            return tables.IsComplete
+                ? await RunAndPublishAsync(context, settings, tables, cancellationToken)
+                : TablesMissing(tables.Final);
         }
-        var remote = new S3ResultTables(store, layout);
+        var remote = new S3ResultTables(store, context.Layout);
+        var copy = new ResultTableFolder(workspace.Layout);
         try
         {
             if (!await remote.IsCompleteAsync(cancellationToken))
             {
-                return (null, TablesMissing(remote.Location));
+                return TablesMissing(remote.Location);
             }
             workspace.Clear();
-            var copy = new ResultTableFolder(workspace.Layout);
             await remote.DownloadAsync(copy, cancellationToken);
-            return (copy, null);
         }
         catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
         {
-            return (null, PhaseObservation.Failed("TablesUnreadable",
-                $"Reading the result tables from '{remote.Location}' failed: {exception.Message}"));
+            return PhaseObservation.Failed("TablesUnreadable",
+                $"Reading the result tables from '{remote.Location}' failed: {exception.Message}");
         }
+        return await RunAndPublishAsync(context, settings, copy, cancellationToken);
     }
 
     private static PhaseObservation TablesMissing(string location) => PhaseObservation.Failed("TablesMissing",
@@ -120,21 +121,6 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
                 "written last and is missing, so the next attempt runs the queries again.");
         }
         return Observe(layout, summary);
-    }
-
-    private static void DeleteScratch(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Spill files are only scratch; a later attempt starts from an empty folder anyway.
-        }
     }
 
     private static PhaseObservation Observe(RunLayout layout, ReportSummary summary) => summary.Partial

@@ -64,7 +64,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         finally
         {
-            DeleteScratch(settings.TempDirectory);
+            LocalWorkspace.DeleteScratch(settings.TempDirectory);
             workspace.Clear();
         }
     }
@@ -129,7 +129,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         finally
         {
-            DeleteScratch(staged);
+            LocalWorkspace.DeleteScratch(staged);
         }
     }
 
@@ -182,19 +182,4 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
 
     private static bool IsInputError(DuckDBException exception) =>
         exception.Message.Contains("CSV", StringComparison.OrdinalIgnoreCase);
-
-    private static void DeleteScratch(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Spill files are only scratch; a later attempt starts from an empty folder anyway.
-        }
-    }
 }

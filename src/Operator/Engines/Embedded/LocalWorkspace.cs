@@ -48,20 +48,25 @@ internal sealed class LocalWorkspace
     /// <summary>Removes the temp folder (what an interrupted attempt left, or this attempt's files); a no-op locally.</summary>
     public void Clear()
     {
-        if (temporaryRoot is null)
+        if (temporaryRoot is not null)
         {
-            return;
+            DeleteScratch(temporaryRoot);
         }
+    }
+
+    /// <summary>Deletes a scratch folder, if it can: it only holds working files the next attempt recreates.</summary>
+    public static void DeleteScratch(string folder)
+    {
         try
         {
-            if (Directory.Exists(temporaryRoot))
+            if (Directory.Exists(folder))
             {
-                Directory.Delete(temporaryRoot, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Only a working copy: the next attempt clears it again before using it.
+            // Spill files and working copies only; a later attempt starts from an empty folder anyway.
         }
     }
 }
