@@ -8,7 +8,9 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// Where the embedded engine keeps a run's local files. DuckDB reads and writes local files only: for a local output
 /// location that is the run folder itself; for an <c>s3://</c> output location it is a folder under the system temp
 /// directory named after the run's S3 folder, holding the tables being built (transform) or read back (query) and
-/// DuckDB's spill files, and removed when the phase ends.
+/// DuckDB's spill files, and removed when the phase ends. (DuckDB's httpfs extension could reach S3 itself, but the
+/// bundled DuckDB does not include it and would download it at first use, which offline installations cannot; and
+/// our S3 client already carries the credentials, endpoint and retries.)
 /// </summary>
 internal sealed class LocalWorkspace
 {
