@@ -60,13 +60,11 @@ internal static class ReconciliationServices
     private static Lazy<EngineSet> AwsEnginesOnFirstUse(TimeProvider time, IObjectStore store, LazyAwsClients aws) =>
         new(() => AwsEngines.Create(aws.Value, store, time));
 
-    /// <param name="store">Routes s3:// locations to S3: manifests may live there (the transform stages them locally); reports and tables are written to local disk.</param>
-    public static EngineSet EmbeddedEngines(TimeProvider time, IObjectStore store)
-    {
-        var local = new LocalObjectStore();
-        return new EngineSet(
-            new LocalCoalescer(time, _ => store),
-            new DuckDbTransformer(store),
-            new DuckDbQueryRunner(local, time));
-    }
+    /// <param name="store">
+    /// Routes s3:// locations to S3: manifests and output may live there (DuckDB works on local copies of them).
+    /// </param>
+    public static EngineSet EmbeddedEngines(TimeProvider time, IObjectStore store) => new(
+        new LocalCoalescer(time, _ => store),
+        new DuckDbTransformer(store),
+        new DuckDbQueryRunner(store, time));
 }

@@ -60,6 +60,11 @@ public sealed class FaultProxy : IAsyncDisposable
         AddRule(r => r.Operation == operation, times, _ => new CannedResponse(
             status, $$"""{"__type": "{{errorType}}", "message": "{{message}}"}""", errorType));
 
+    /// <summary>Answers the next <paramref name="times"/> requests that <paramref name="match"/> accepts with an error.</summary>
+    public void InjectError(Func<ProxiedRequest, bool> match, int times, int status, string errorType) =>
+        AddRule(match, times, _ => new CannedResponse(
+            status, $$"""{"__type": "{{errorType}}", "message": "injected"}""", errorType));
+
     /// <summary>Answers matching requests with <paramref name="respond"/>'s body when it returns one.</summary>
     public void Answer(Func<ProxiedRequest, bool> match, Func<ProxiedRequest, string?> respond, int times = int.MaxValue) =>
         AddRule(match, times, r => respond(r) is { } body ? new CannedResponse(200, body, null) : null);
@@ -95,11 +100,13 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        // Bodies are forwarded as the bytes received: S3 uploads (Parquet) are not text.
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
         var request = new ProxiedRequest(
             context.Request.Method, context.Request.Path.Value ?? "/",
-            context.Request.Headers["X-Amz-Target"].FirstOrDefault(), body);
+            context.Request.Headers["X-Amz-Target"].FirstOrDefault(), Encoding.UTF8.GetString(body));
         requests.Enqueue(request);
         var headers = context.Request.Headers.ToDictionary(
             h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -155,14 +162,13 @@ public sealed class FaultProxy : IAsyncDisposable
         return null;
     }
 
-    private async Task ForwardAsync(HttpContext context, string body)
+    private async Task ForwardAsync(HttpContext context, byte[] body)
     {
         var target = new Uri(upstream, context.Request.Path.Value + context.Request.QueryString.Value);
         using var message = new HttpRequestMessage(new HttpMethod(context.Request.Method), target)
         {
-            Content = new StringContent(body, Encoding.UTF8),
+            Content = new ByteArrayContent(body),
         };
-        message.Content.Headers.Remove("Content-Type");
         foreach (var header in context.Request.Headers)
         {
             if (header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)

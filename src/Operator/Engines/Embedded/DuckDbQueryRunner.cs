@@ -9,7 +9,8 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// Runs the selected report query sets on DuckDB over the run's Parquet tables (up to
 /// <c>spec.query.maxConcurrentQueries</c> at once, every row kept), then writes the JSON and text reports and the
 /// summary. A failing query leaves a partial report (and summary) behind and fails the phase naming it. A run whose
-/// complete summary already exists succeeds at once without running anything.
+/// complete summary already exists succeeds at once without running anything. For an s3:// output location the
+/// tables are downloaded into a <see cref="LocalWorkspace"/> first and the reports are written to S3.
 /// </summary>
 internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timeProvider) : IQueryRunner
 {
@@ -21,33 +22,84 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
     {
         var layout = context.Layout;
-        if (ObjectStoreLocation.IsS3(layout.OutputLocation))
-        {
-            return PhaseObservation.Failed("UnsupportedLocation",
-                $"spec.output.location '{layout.OutputLocation}' is on S3; the embedded engine writes to a local folder.",
-                retryable: false);
-        }
         if (await summaries.TryReadAsync(layout.Summary, cancellationToken) is { Partial: false })
         {
             return PhaseObservation.Succeeded(layout.JsonReport);
         }
-        var tables = new ResultTableFolder(layout);
-        if (!tables.IsComplete)
-        {
-            return PhaseObservation.Failed("TablesMissing",
-                $"The result tables under '{tables.Final}' are missing or incomplete; run the transform phase first.",
-                retryable: false);
-        }
+        var workspace = LocalWorkspace.For(layout);
         DuckDbSettings settings;
         try
         {
-            settings = DuckDbSettings.From(context.Spec.Transform, Path.Combine(layout.Scratch, "duckdb-query"));
+            settings = DuckDbSettings.From(context.Spec.Transform, Path.Combine(workspace.Scratch, "duckdb-query"));
         }
         catch (ArgumentException exception)
         {
             return PhaseObservation.Failed("InvalidSpec", exception.Message, retryable: false);
         }
+        try
+        {
+            return await RunOnLocalTablesAsync(context, workspace, settings, cancellationToken);
+        }
+        finally
+        {
+            LocalWorkspace.DeleteScratch(settings.TempDirectory);
+            workspace.Clear();
+        }
+    }
 
+    public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        var layout = context.Layout;
+        return await summaries.TryReadAsync(layout.Summary, cancellationToken) is { } summary
+            ? Observe(layout, summary)
+            : PhaseObservation.Failed("QueryInterrupted",
+                $"No report summary at '{layout.Summary}'; the in-process queries stopped before finishing.");
+    }
+
+    /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
+    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs the queries over the run's complete tables on local disk: where they are for a local output location,
+    /// downloaded into the workspace for an s3:// one.
+    /// </summary>
+    private async Task<PhaseObservation> RunOnLocalTablesAsync(
+        PhaseContext context, LocalWorkspace workspace, DuckDbSettings settings, CancellationToken cancellationToken)
+    {
+        if (!workspace.IsTemporary)
+        {
+            var tables = new ResultTableFolder(context.Layout);
+            return tables.IsComplete
+                ? await RunAndPublishAsync(context, settings, tables, cancellationToken)
+                : TablesMissing(tables.Final);
+        }
+        var remote = new S3ResultTables(store, context.Layout);
+        var copy = new ResultTableFolder(workspace.Layout);
+        try
+        {
+            if (!await remote.IsCompleteAsync(cancellationToken))
+            {
+                return TablesMissing(remote.Location);
+            }
+            workspace.Clear();
+            await remote.DownloadAsync(copy, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
+        {
+            return PhaseObservation.Failed("TablesUnreadable",
+                $"Reading the result tables from '{remote.Location}' failed: {exception.Message}");
+        }
+        return await RunAndPublishAsync(context, settings, copy, cancellationToken);
+    }
+
+    private static PhaseObservation TablesMissing(string location) => PhaseObservation.Failed("TablesMissing",
+        $"The result tables under '{location}' are missing or incomplete; run the transform phase first.",
+        retryable: false);
+
+    private async Task<PhaseObservation> RunAndPublishAsync(
+        PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
+    {
+        var layout = context.Layout;
         Report report;
         ReportSummary summary;
         try
@@ -62,25 +114,14 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         {
             await publisher.PublishAsync(layout, report, summary, cancellationToken);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
         {
             return PhaseObservation.Failed("ReportWriteFailed",
-                $"Writing the report under '{layout.ResultsFolder}' failed: {exception.Message}");
+                $"Writing the report under '{layout.ResultsFolder}' failed: {exception.Message}; the summary is " +
+                "written last and is missing, so the next attempt runs the queries again.");
         }
         return Observe(layout, summary);
     }
-
-    public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        var layout = context.Layout;
-        return await summaries.TryReadAsync(layout.Summary, cancellationToken) is { } summary
-            ? Observe(layout, summary)
-            : PhaseObservation.Failed("QueryInterrupted",
-                $"No report summary at '{layout.Summary}'; the in-process queries stopped before finishing.");
-    }
-
-    /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
-    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static PhaseObservation Observe(RunLayout layout, ReportSummary summary) => summary.Partial
         ? PhaseObservation.Failed(QueryFailedReason,

@@ -8,7 +8,8 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
 /// Parquet into the run folder. Each raw manifest is scanned once with the window filter applied during the scan;
 /// the joined relation is materialised once (spilling under the run's scratch folder beyond the memory limit) and the
-/// outputs are written from it. A run whose tables are already published succeeds at once.
+/// outputs are written from it. A run whose tables are already published succeeds at once. For an s3:// output
+/// location the tables are built in a <see cref="LocalWorkspace"/> and then uploaded (<see cref="S3ResultTables"/>).
 /// </summary>
 internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
 {
@@ -20,30 +21,29 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
     {
         var layout = context.Layout;
-        if (ObjectStoreLocation.IsS3(layout.OutputLocation))
+        var workspace = LocalWorkspace.For(layout);
+        var remote = workspace.IsTemporary ? new S3ResultTables(store, layout) : null;
+        if (await PublishedAsync(layout, remote, cancellationToken) is { } published)
         {
-            return PhaseObservation.Failed("UnsupportedLocation",
-                $"spec.output.location '{layout.OutputLocation}' is on S3; the embedded engine writes to a local folder.",
-                retryable: false);
-        }
-        var tables = new ResultTableFolder(layout);
-        if (tables.IsComplete)
-        {
-            return PhaseObservation.Succeeded(tables.Final);
+            return PhaseObservation.Succeeded(published);
         }
         DuckDbSettings settings;
         try
         {
-            settings = DuckDbSettings.From(context.Spec.Transform, Path.Combine(layout.Scratch, "duckdb"));
+            settings = DuckDbSettings.From(context.Spec.Transform, Path.Combine(workspace.Scratch, "duckdb"));
         }
         catch (ArgumentException exception)
         {
             return PhaseObservation.Failed("InvalidSpec", exception.Message, retryable: false);
         }
+        var tables = new ResultTableFolder(workspace.Layout);
         try
         {
-            await RunAsync(context, settings, tables, cancellationToken);
-            return PhaseObservation.Succeeded(tables.Final);
+            workspace.Clear();
+            await RunAsync(context, workspace, settings, tables, cancellationToken);
+            return remote is null
+                ? PhaseObservation.Succeeded(tables.Final)
+                : await UploadAsync(remote, tables, cancellationToken);
         }
         catch (ManifestSourceException exception)
         {
@@ -64,29 +64,61 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         finally
         {
-            DeleteScratch(settings.TempDirectory);
+            LocalWorkspace.DeleteScratch(settings.TempDirectory);
+            workspace.Clear();
         }
     }
 
     /// <summary>The work runs inside <see cref="StartAsync"/>; finding no published tables means it was interrupted.</summary>
-    public Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
+    public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        var tables = new ResultTableFolder(context.Layout);
-        return Task.FromResult(tables.IsComplete
-            ? PhaseObservation.Succeeded(tables.Final)
+        var layout = context.Layout;
+        var remote = ObjectStoreLocation.IsS3(layout.OutputLocation) ? new S3ResultTables(store, layout) : null;
+        return await PublishedAsync(layout, remote, cancellationToken) is { } published
+            ? PhaseObservation.Succeeded(published)
             : PhaseObservation.Failed("TransformInterrupted",
-                $"No complete result tables under '{tables.Final}'; the in-process transform stopped before finishing."));
+                $"No complete result tables under '{remote?.Location ?? new ResultTableFolder(layout).Final}'; " +
+                "the in-process transform stopped before finishing.");
+    }
+
+    /// <summary>Where the run's complete tables are, or null when they are not (all) published yet.</summary>
+    private static async Task<string?> PublishedAsync(
+        RunLayout layout, S3ResultTables? remote, CancellationToken cancellationToken)
+    {
+        if (remote is not null)
+        {
+            return await remote.IsCompleteAsync(cancellationToken) ? remote.Location : null;
+        }
+        var tables = new ResultTableFolder(layout);
+        return tables.IsComplete ? tables.Final : null;
+    }
+
+    private static async Task<PhaseObservation> UploadAsync(
+        S3ResultTables remote, ResultTableFolder tables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await remote.UploadAsync(tables, cancellationToken);
+            return PhaseObservation.Succeeded(remote.Location);
+        }
+        catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
+        {
+            return PhaseObservation.Failed("OutputUploadFailed",
+                $"Uploading the result tables to '{remote.Location}' (spec.output.location) failed: " +
+                $"{exception.Message}; they are not marked complete, so the next attempt uploads them again.");
+        }
     }
 
     /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync(
-        PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
+        PhaseContext context, LocalWorkspace workspace, DuckDbSettings settings, ResultTableFolder tables,
+        CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(settings);
         var spec = context.Spec.Manifests;
-        var staged = Path.Combine(context.Layout.Scratch, "manifests");
+        var staged = Path.Combine(workspace.Scratch, "manifests");
         try
         {
             var import = await StageAsync(spec.ImportLocation, Path.Combine(staged, "import"), cancellationToken);
@@ -97,7 +129,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         finally
         {
-            DeleteScratch(staged);
+            LocalWorkspace.DeleteScratch(staged);
         }
     }
 
@@ -150,19 +182,4 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
 
     private static bool IsInputError(DuckDBException exception) =>
         exception.Message.Contains("CSV", StringComparison.OrdinalIgnoreCase);
-
-    private static void DeleteScratch(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Spill files are only scratch; a later attempt starts from an empty folder anyway.
-        }
-    }
 }
