@@ -5,11 +5,18 @@ using KafkaRecon.Entities;
 namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
-/// DuckDB's resource settings: worker threads (0 = one per core), an optional memory limit such as <c>4GB</c>
-/// (beyond it DuckDB spills) and the folder it spills to.
+/// DuckDB's resource settings: worker threads (0 = one per core), an optional memory budget for the transform and
+/// the folder it spills to.
 /// </summary>
-internal sealed partial record DuckDbSettings(int Threads, string? MemoryLimit, string TempDirectory)
+/// <param name="MemoryLimitBytes">
+/// <c>spec.transform.memoryLimit</c> in bytes: a budget for the whole process, so it can match a container limit.
+/// DuckDB's own <c>memory_limit</c> bounds only its buffer manager, and the process measured about 0.1–0.4 GB above
+/// it (allocations DuckDB does not track, the .NET runtime), so DuckDB is given <see cref="DuckDbShare"/> of the budget.
+/// </param>
+internal sealed partial record DuckDbSettings(int Threads, long? MemoryLimitBytes, string TempDirectory)
 {
+    public const double DuckDbShare = 0.8;
+
     public static DuckDbSettings From(TransformSpec spec, string tempDirectory)
     {
         if (spec.Threads < 0)
@@ -17,31 +24,53 @@ internal sealed partial record DuckDbSettings(int Threads, string? MemoryLimit, 
             throw new ArgumentException(
                 $"spec.transform.threads is {spec.Threads}; expected 0 (one per core) or a positive number.");
         }
-        if (spec.MemoryLimit is { } limit && !MemoryLimitPattern().IsMatch(limit))
+        long? bytes = null;
+        if (spec.MemoryLimit is { } limit)
         {
-            throw new ArgumentException(
+            bytes = ParseBytes(limit) ?? throw new ArgumentException(
                 $"spec.transform.memoryLimit '{limit}' is not a size; expected a number and a unit, e.g. '4GB', " +
                 "'512MiB' or '1.5GiB'.");
         }
-        return new DuckDbSettings(spec.Threads, spec.MemoryLimit?.Replace(" ", "", StringComparison.Ordinal), tempDirectory);
+        return new DuckDbSettings(spec.Threads, bytes, tempDirectory);
     }
 
-    /// <summary>SET statements; every value is validated or a plain number, the folder is a quoted literal.</summary>
+    /// <summary>SET statements; every value is a number computed here, the folder is a quoted literal.</summary>
     public IEnumerable<string> Statements()
     {
         if (Threads > 0)
         {
             yield return $"SET threads = {Threads.ToString(CultureInfo.InvariantCulture)}";
         }
-        if (MemoryLimit is not null)
+        if (MemoryLimitBytes is { } budget)
         {
-            yield return $"SET memory_limit = '{MemoryLimit}'";
+            var kibibytes = Math.Max(1, (long)(budget * DuckDbShare) / 1024);
+            yield return $"SET memory_limit = '{kibibytes.ToString(CultureInfo.InvariantCulture)}KiB'";
         }
         yield return $"SET temp_directory = {DuckDbLiteral.String(TempDirectory)}";
         // Row order of the result tables carries no meaning; dropping it lets DuckDB stream and spill freely.
         yield return "SET preserve_insertion_order = false";
     }
 
-    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", RegexOptions.CultureInvariant)]
+    /// <summary>Decimal units (KB, MB, ...) are powers of 1000 and binary ones (KiB, MiB, ...) of 1024, as in DuckDB.</summary>
+    private static long? ParseBytes(string text)
+    {
+        var match = MemoryLimitPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var number = decimal.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
+        var unit = match.Groups["unit"].Value;
+        var power = "BKMGT".IndexOf(unit[0], StringComparison.Ordinal);
+        var scale = unit.EndsWith("iB", StringComparison.Ordinal) ? 1024m : 1000m;
+        var bytes = number;
+        for (var i = 0; i < power; i++)
+        {
+            bytes *= scale;
+        }
+        return bytes >= 1 && bytes <= long.MaxValue ? (long)bytes : null;
+    }
+
+    [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)\s*(?<unit>B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", RegexOptions.CultureInvariant)]
     private static partial Regex MemoryLimitPattern();
 }

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines.Embedded;
 
 namespace KafkaRecon.Tests.Engines.Embedded;
@@ -31,7 +32,7 @@ public sealed class DuckDbSessionTests : IDisposable
     [Fact]
     public void Settings_are_applied_to_the_session()
     {
-        using var session = DuckDbSession.Open(new DuckDbSettings(1, "300MB", scratch));
+        using var session = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec { Threads = 1, MemoryLimit = "1GiB" }, scratch));
         var values = new List<string>();
 
         session.Query("SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('temp_directory')",
@@ -39,7 +40,32 @@ public sealed class DuckDbSessionTests : IDisposable
             CancellationToken.None);
 
         Assert.Equal("1", values[0]);
-        Assert.Contains("MiB", values[1]);
+        Assert.Equal("819.1 MiB", values[1]); // 80% of the budget: the rest is for memory DuckDB does not track
         Assert.Equal(scratch, values[2]);
+    }
+
+    [Theory]
+    [InlineData("4GiB", 4L * 1024 * 1024 * 1024)]
+    [InlineData("4GB", 4_000_000_000L)]
+    [InlineData("1.5 GiB", 1536L * 1024 * 1024)]
+    [InlineData("512MiB", 512L * 1024 * 1024)]
+    [InlineData("300MB", 300_000_000L)]
+    public void Memory_limit_is_read_with_decimal_and_binary_units(string limit, long bytes)
+    {
+        var settings = DuckDbSettings.From(new TransformSpec { MemoryLimit = limit }, scratch);
+
+        Assert.Equal(bytes, settings.MemoryLimitBytes);
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("4 gigabytes")]
+    [InlineData("-1GB")]
+    [InlineData("0B")]
+    public void A_memory_limit_that_is_not_a_size_names_the_field(string limit)
+    {
+        var error = Assert.Throws<ArgumentException>(() => DuckDbSettings.From(new TransformSpec { MemoryLimit = limit }, scratch));
+
+        Assert.Contains("spec.transform.memoryLimit", error.Message);
     }
 }
