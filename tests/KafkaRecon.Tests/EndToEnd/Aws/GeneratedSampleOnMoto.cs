@@ -17,12 +17,13 @@ namespace KafkaRecon.Tests.EndToEnd.Aws;
 /// <c>engine: aws</c>. moto runs neither Spark nor SQL, so the test plays them with the embedded engine's own work:
 /// the Glue job's Parquet output is the embedded transform's, uploaded under the run's tables prefix, and Athena's
 /// answers are the same SQL run on DuckDB over those tables, queued in moto in the order the runner starts
-/// statements. Coalescing is disabled in both runs: moto's Batch does not run our container (see the restart test).
+/// statements. Coalescing is off in these two runs; the restart test runs it, playing the Batch jobs' part.
 /// Every call goes through a proxy that pages Athena results as AWS does (moto answers in one page).
 /// </summary>
 public sealed class GeneratedSampleOnMoto : IAsyncLifetime
 {
     public const string Database = "kafka_recon";
+    public const string ManifestsPrefix = "manifests";
     private const int ImportObjectsWanted = 1_200;
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("krecon-aws-e2e-");
 
@@ -59,34 +60,55 @@ public sealed class GeneratedSampleOnMoto : IAsyncLifetime
         AthenaResultPages.ServeThrough(Proxy);
         Clients = Moto.Clients();
         await Clients.S3.PutBucketAsync(Bucket);
-        var importLines = Dataset.Truth.Import.Lines;
-        ImportObjects = await ManifestUpload.UploadAsync(Clients.S3, Path.Combine(Dataset.Root, "import"), Bucket,
-            "manifests/import", linesPerPiece: (int)Math.Max(1, importLines / ImportObjectsWanted));
-        await ManifestUpload.UploadAsync(Clients.S3, Path.Combine(Dataset.Root, "export"), Bucket, "manifests/export", 0);
+        ImportObjects = await UploadManifestsAsync(ManifestsPrefix);
 
-        var embedded = Resource(EngineKind.Embedded, Path.Combine(root.FullName, "embedded-output"));
-        Embedded = await RunAsync(embedded, Proxy.Endpoint);
+        (Embedded, EmbeddedLayout) = await ReconcileEmbeddedAsync(ManifestsPrefix);
         FollowUpListPages = Proxy.Requests.Count(r => r.Method == "GET" && r.Query.Contains("continuation-token", StringComparison.Ordinal));
-        var status = Embedded.Resource.Status ?? throw new InvalidOperationException($"The embedded run printed no status: {Embedded}");
-        EmbeddedLayout = new RunLayout(embedded.Spec.Output.Location, status.RunId!);
-
-        await UploadTablesAsync(EmbeddedLayout, AwsLayout);
-        AthenaResults = DuckDbAthenaResults.Compute(
-            EmbeddedLayout, embedded.Spec.Query, status.Window!.Start, Path.Combine(root.FullName, "duckdb"));
-        await InjectAsync();
+        AthenaResults = await PlayGlueAndAthenaAsync(Embedded, EmbeddedLayout, AwsLayout);
         var aws = Resource(EngineKind.Aws, AwsLayout.OutputLocation);
         aws.Spec.Transform.GlueJobName = await MotoGlueJob.CreateAsync(Moto);
         aws.Spec.Query.Database = Database;
         Aws = await RunAsync(aws, Proxy.Endpoint, "--poll-interval", "00:00:00.05");
     }
 
+    /// <summary>The sample's manifests under <c>s3://bucket/PREFIX/{import,export}</c>; returns the import objects written.</summary>
+    internal async Task<int> UploadManifestsAsync(string prefix)
+    {
+        var importObjects = await ManifestUpload.UploadAsync(Clients.S3, Path.Combine(Dataset.Root, "import"), Bucket,
+            $"{prefix}/import", linesPerPiece: (int)Math.Max(1, Dataset.Truth.Import.Lines / ImportObjectsWanted));
+        await ManifestUpload.UploadAsync(Clients.S3, Path.Combine(Dataset.Root, "export"), Bucket, $"{prefix}/export", 0);
+        return importObjects;
+    }
+
+    /// <summary>The embedded engine reconciles the manifests under PREFIX, reading them from S3, into a local folder.</summary>
+    internal async Task<(CliResult Result, RunLayout Layout)> ReconcileEmbeddedAsync(string manifestsPrefix)
+    {
+        var resource = Resource(EngineKind.Embedded, Path.Combine(root.FullName, $"embedded-{Guid.NewGuid():N}"), manifestsPrefix);
+        var result = await RunAsync(resource, Proxy.Endpoint);
+        var status = result.Resource.Status ?? throw new InvalidOperationException($"The embedded run printed no status: {result}");
+        return (result, new RunLayout(resource.Spec.Output.Location, status.RunId!));
+    }
+
+    /// <summary>
+    /// Plays Glue and Athena for an AWS run writing to <paramref name="aws"/>: uploads the embedded run's tables
+    /// there and queues the answers its SQL gives on DuckDB over them.
+    /// </summary>
+    internal async Task<IReadOnlyList<AthenaResult>> PlayGlueAndAthenaAsync(CliResult embedded, RunLayout tables, RunLayout aws)
+    {
+        await UploadTablesAsync(tables, aws);
+        var results = DuckDbAthenaResults.Compute(tables, embedded.Resource.Spec.Query,
+            embedded.Resource.Status!.Window!.Start, Path.Combine(root.FullName, $"duckdb-{Guid.NewGuid():N}"));
+        await MotoAthena.InjectManyAsync(Moto, results.Select(r => (r.Columns, r.Rows)));
+        return results;
+    }
+
     /// <summary>The generated resource with the sample's window, its manifests on this bucket and every id listed.</summary>
-    internal KafkaReconciliation Resource(EngineKind engine, string output)
+    internal KafkaReconciliation Resource(EngineKind engine, string output, string manifestsPrefix = ManifestsPrefix)
     {
         var resource = ResourceFile.Parse(Dataset.ResourceYaml(), "reconciliation.yaml");
         resource.Spec.Engine = engine;
-        resource.Spec.Manifests.ImportLocation = $"s3://{Bucket}/manifests/import";
-        resource.Spec.Manifests.ExportLocation = $"s3://{Bucket}/manifests/export";
+        resource.Spec.Manifests.ImportLocation = $"s3://{Bucket}/{manifestsPrefix}/import";
+        resource.Spec.Manifests.ExportLocation = $"s3://{Bucket}/{manifestsPrefix}/export";
         resource.Spec.Output.Location = output;
         resource.Spec.Coalesce.Enabled = false;
         resource.Spec.Query.Sets = [QuerySet.Main, QuerySet.Additional];
@@ -94,12 +116,8 @@ public sealed class GeneratedSampleOnMoto : IAsyncLifetime
         return resource;
     }
 
-    /// <summary>Queues the computed Athena answers in moto (one global queue, handed out in start order).</summary>
-    internal Task InjectAsync() =>
-        MotoAthena.InjectManyAsync(Moto, AthenaResults.Select(r => (r.Columns, r.Rows)));
-
     /// <summary>Plays the Glue job's part: the embedded transform's Parquet tables under the AWS run's prefix.</summary>
-    internal async Task UploadTablesAsync(RunLayout from, RunLayout to)
+    private async Task UploadTablesAsync(RunLayout from, RunLayout to)
     {
         var folder = new ResultTableFolder(from);
         foreach (var table in RunLayout.Tables)
@@ -112,10 +130,11 @@ public sealed class GeneratedSampleOnMoto : IAsyncLifetime
         }
     }
 
+    internal IObjectStore Store => new RoutingObjectStore(new LocalObjectStore(), () => new S3ObjectStore(Clients.S3));
+
     internal async Task<byte[]> ReadAsync(string location)
     {
-        var store = new RoutingObjectStore(new LocalObjectStore(), () => new S3ObjectStore(Clients.S3));
-        await using var stream = await store.OpenReadAsync(location, CancellationToken.None);
+        await using var stream = await Store.OpenReadAsync(location, CancellationToken.None);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         return buffer.ToArray();

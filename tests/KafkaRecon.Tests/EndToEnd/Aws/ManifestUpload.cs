@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -7,9 +9,10 @@ namespace KafkaRecon.Tests.EndToEnd.Aws;
 /// <summary>
 /// Puts a generated sample's manifests on S3. Import files are cut into pieces of a few lines each (gzip pieces of
 /// gzip files), so that side holds more than 1000 objects and listing it takes several S3 pages; the content,
-/// line for line, is unchanged, and the comparison never looks at file names.
+/// line for line, is unchanged. A K2HB piece is named for the offsets of its own lines, as K2HB would have named a
+/// smaller file, so the coalescer still recognises and merges it.
 /// </summary>
-internal static class ManifestUpload
+internal static partial class ManifestUpload
 {
     public static async Task<int> UploadAsync(
         IAmazonS3 s3, string folder, string bucket, string prefix, int linesPerPiece)
@@ -34,14 +37,32 @@ internal static class ManifestUpload
         }
         var gzip = key.EndsWith(".gz", StringComparison.Ordinal);
         var lines = ReadLines(file, gzip);
-        var dot = key.IndexOf('.', key.LastIndexOf('/') + 1);
-        var (stem, extension) = dot < 0 ? (key, "") : (key[..dot], key[dot..]);
-        for (var piece = 0; piece * linesPerPiece < lines.Count; piece++)
+        for (var first = 0; first < lines.Count; first += linesPerPiece)
         {
-            var text = string.Concat(lines.Skip(piece * linesPerPiece).Take(linesPerPiece).Select(line => line + "\n"));
-            yield return ($"{stem}-part{piece:000}{extension}", Encode(text, gzip));
+            var count = Math.Min(linesPerPiece, lines.Count - first);
+            var text = string.Concat(lines.Skip(first).Take(count).Select(line => line + "\n"));
+            yield return (PieceName(key, first, first + count - 1), Encode(text, gzip));
         }
     }
+
+    /// <summary>A K2HB name covers the offsets of its lines, one offset a line; any other name gets a piece number.</summary>
+    private static string PieceName(string key, int firstLine, int lastLine)
+    {
+        var folder = key[..(key.LastIndexOf('/') + 1)];
+        var name = key[folder.Length..];
+        if (K2hbName().Match(name) is { Success: true } k2hb)
+        {
+            var start = long.Parse(k2hb.Groups["start"].Value, CultureInfo.InvariantCulture);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{folder}{k2hb.Groups["head"].Value}{start + firstLine}-{k2hb.Groups["tail"].Value}{start + lastLine}{k2hb.Groups["extension"].Value}");
+        }
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var (stem, extension) = dot < 0 ? (name, "") : (name[..dot], name[dot..]);
+        return $"{folder}{stem}-part{firstLine:000000}{extension}";
+    }
+
+    [GeneratedRegex(@"^(?<head>.+?_\d+_)(?<start>\d+)-(?<tail>.+_\d+_)\d+(?<extension>\.txt(\.gz)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex K2hbName();
 
     private static List<string> ReadLines(string file, bool gzip)
     {
