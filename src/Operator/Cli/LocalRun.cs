@@ -4,7 +4,11 @@ using KafkaRecon.Operator.Reconciliation;
 namespace KafkaRecon.Operator.Cli;
 
 /// <summary>Drives one resource to completion in-process, sleeping (on the injected clock) when the driver asks.</summary>
-internal sealed class LocalRun(IReconciler driver, TimeProvider time)
+/// <param name="maxWait">
+/// The longest sleep between passes (<c>--poll-interval</c>), so a run against an emulator does not wait the real
+/// 5-60 s poll intervals; null: sleep as long as the driver asks. Retry back-off still follows the planner's clock.
+/// </param>
+internal sealed class LocalRun(IReconciler driver, TimeProvider time, TimeSpan? maxWait = null)
 {
     public async Task<KafkaReconciliation> DriveToCompletionAsync(
         KafkaReconciliation resource, CancellationToken cancellationToken)
@@ -18,7 +22,7 @@ internal sealed class LocalRun(IReconciler driver, TimeProvider time)
                 {
                     return resource;
                 }
-                await Task.Delay(outcome.RequeueAfter ?? TimeSpan.Zero, time, cancellationToken);
+                await Task.Delay(WaitFor(outcome.RequeueAfter ?? TimeSpan.Zero), time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -29,4 +33,7 @@ internal sealed class LocalRun(IReconciler driver, TimeProvider time)
             throw;
         }
     }
+
+    private TimeSpan WaitFor(TimeSpan requested) =>
+        maxWait is { } limit && limit < requested ? limit : requested;
 }

@@ -25,6 +25,9 @@ internal static class LocalRunner
             throw new InvalidResourceException(string.Join(Environment.NewLine, problems));
         }
 
+        var state = options.StateFile is { } stateFile ? new RunStateFile(stateFile) : null;
+        state?.Resume(resource);
+
         var time = TimeProvider.System;
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, time);
@@ -40,9 +43,11 @@ internal static class LocalRunner
         using var http = new HttpClient();
         var events = new ProgressReporter(Console(stderr), time);
         using var aws = new LazyAwsClients(options.AwsEndpoint, new MetricsAwsCallObserver(metrics), time);
-        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws).CreateDriver();
+        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws, state)
+            .CreateDriver();
 
-        var finished = await new LocalRun(driver, time).DriveToCompletionAsync(resource, cancellationToken);
+        var finished = await new LocalRun(driver, time, options.PollInterval)
+            .DriveToCompletionAsync(resource, cancellationToken);
         Print(finished, options.Output, stdout);
         if (endpoint is not null && options.MetricsLinger > TimeSpan.Zero)
         {

@@ -47,9 +47,19 @@ internal static class RunCommand
             Description = "File holding the Slack webhook URL (default: env KAFKA_RECON_SLACK_WEBHOOK).",
         };
         var awsEndpoint = AwsEndpointOption.Create();
+        var stateFile = new Option<string?>("--state-file")
+        {
+            Description = "Keep the run's status in FILE and resume from it: a killed run started again with the same " +
+                          "FILE continues where it stopped and submits no work twice.",
+        };
+        var pollInterval = new Option<TimeSpan?>("--poll-interval")
+        {
+            Description = "Longest wait between polls (for tests against emulators such as moto); default: the engines' own intervals.",
+            Hidden = true,
+        };
         var command = new Command("run", "Drive one reconciliation to completion in-process and print the result.")
         {
-            file, demo, demoDir, records, output, metricsPort, linger, webhookFile, awsEndpoint,
+            file, demo, demoDir, records, output, metricsPort, linger, webhookFile, awsEndpoint, stateFile, pollInterval,
         };
         command.Validators.Add(result =>
         {
@@ -58,11 +68,18 @@ internal static class RunCommand
                 result.AddError("Give exactly one of --file FILE or --demo.");
             }
         });
+        pollInterval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan?>() is { } interval && interval <= TimeSpan.Zero)
+            {
+                result.AddError($"--poll-interval {interval}: expected a positive duration such as 00:00:00.2.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new LocalRunOptions(
                 parse.GetValue(output), parse.GetValue(metricsPort), parse.GetValue(linger), parse.GetValue(webhookFile),
-                parse.GetValue(awsEndpoint));
+                parse.GetValue(awsEndpoint), parse.GetValue(stateFile), parse.GetValue(pollInterval));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
@@ -86,5 +103,8 @@ internal static class RunCommand
     }
 }
 
+/// <param name="StateFile">Where the status is kept and resumed from (<c>--state-file</c>); null: in memory only.</param>
+/// <param name="PollInterval">Longest wait between polls (<c>--poll-interval</c>, for emulators); null: the engines' own.</param>
 internal sealed record LocalRunOptions(
-    OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile, string? AwsEndpoint = null);
+    OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile, string? AwsEndpoint = null,
+    string? StateFile = null, TimeSpan? PollInterval = null);

@@ -9,7 +9,8 @@ namespace KafkaRecon.Operator.Cli;
 
 /// <summary>
 /// Wires one in-process run: the same driver as the controller, with status in memory; <see cref="Aws"/> serves
-/// s3:// locations and <c>spec.engine: aws</c>, built only when first needed.
+/// s3:// locations and <c>spec.engine: aws</c>, built only when first needed; <see cref="Status"/> (default: in
+/// memory) is where status is kept.
 /// </summary>
 internal sealed record RunComposition(
     IEventSink Events,
@@ -18,7 +19,8 @@ internal sealed record RunComposition(
     HttpClient Http,
     KafkaReconMetrics? Metrics,
     string? SlackWebhookFile,
-    LazyAwsClients Aws)
+    LazyAwsClients Aws,
+    IStatusSink? Status = null)
 {
     public ReconciliationDriver CreateDriver()
     {
@@ -28,7 +30,7 @@ internal sealed record RunComposition(
             new StoreSummarySource(_ => store),
             new SlackNotifier(Http, LocalWebhookUrlSource.FromProcess(SlackWebhookFile), new SlackDeliveryOptions(), Time,
                 Logging.CreateLogger<SlackNotifier>()),
-            new InMemoryStatusSink(),
+            Status ?? new InMemoryStatusSink(),
             Events,
             Metrics is null ? NullRunObserver.Instance : new MetricsRunObserver(Metrics),
             Time,

@@ -13,6 +13,9 @@ namespace KafkaRecon.Tests.Aws;
 /// <summary>One request seen by the <see cref="FaultProxy"/>.</summary>
 public sealed record ProxiedRequest(string Method, string Path, string? Target, string Body)
 {
+    /// <summary>The query string, with its leading <c>?</c> (S3 list calls carry <c>list-type=2</c> there).</summary>
+    public string Query { get; init; } = "";
+
     /// <summary>The operation: the X-Amz-Target suffix (JSON 1.1) or the last path segment (REST-JSON).</summary>
     public string Operation => Target is not null ? Target[(Target.LastIndexOf('.') + 1)..] : Path.TrimEnd('/')[(Path.TrimEnd('/').LastIndexOf('/') + 1)..];
 }
@@ -28,6 +31,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly ConcurrentQueue<ProxiedRequest> requests = new();
     private readonly List<Rule> rules = [];
     private readonly List<DelayRule> delays = [];
+    private readonly List<(Func<ProxiedRequest, bool> Match, Func<ProxiedRequest, string, string> Rewrite)> rewrites = [];
     private readonly ConcurrentBag<Action<IReadOnlyDictionary<string, string>>> headerInspectors = [];
     private readonly Uri upstream;
 
@@ -81,6 +85,15 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Forwards matching requests and hands moto's answer body to <paramref name="rewrite"/> before replying.</summary>
+    public void Rewrite(Func<ProxiedRequest, bool> match, Func<ProxiedRequest, string, string> rewrite)
+    {
+        lock (rules)
+        {
+            rewrites.Add((match, rewrite));
+        }
+    }
+
     public int Count(string operation) => requests.Count(r => r.Operation == operation);
 
     public async ValueTask DisposeAsync()
@@ -106,7 +119,10 @@ public sealed class FaultProxy : IAsyncDisposable
         var body = buffer.ToArray();
         var request = new ProxiedRequest(
             context.Request.Method, context.Request.Path.Value ?? "/",
-            context.Request.Headers["X-Amz-Target"].FirstOrDefault(), Encoding.UTF8.GetString(body));
+            context.Request.Headers["X-Amz-Target"].FirstOrDefault(), Encoding.UTF8.GetString(body))
+        {
+            Query = context.Request.QueryString.Value ?? "",
+        };
         requests.Enqueue(request);
         var headers = context.Request.Headers.ToDictionary(
             h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -129,7 +145,7 @@ public sealed class FaultProxy : IAsyncDisposable
             await context.Response.WriteAsync(canned.Body);
             return;
         }
-        await ForwardAsync(context, body);
+        await ForwardAsync(context, request, body);
     }
 
     private TimeSpan? TakeDelay(ProxiedRequest request)
@@ -162,7 +178,7 @@ public sealed class FaultProxy : IAsyncDisposable
         return null;
     }
 
-    private async Task ForwardAsync(HttpContext context, byte[] body)
+    private async Task ForwardAsync(HttpContext context, ProxiedRequest request, byte[] body)
     {
         var target = new Uri(upstream, context.Request.Path.Value + context.Request.QueryString.Value);
         using var message = new HttpRequestMessage(new HttpMethod(context.Request.Method), target)
@@ -191,7 +207,17 @@ public sealed class FaultProxy : IAsyncDisposable
                 context.Response.Headers[header.Key] = header.Value.ToArray();
             }
         }
-        await context.Response.Body.WriteAsync(await response.Content.ReadAsByteArrayAsync());
+        var answer = await response.Content.ReadAsByteArrayAsync();
+        Func<ProxiedRequest, string, string>? rewrite;
+        lock (rules)
+        {
+            rewrite = rewrites.FirstOrDefault(r => r.Match(request)).Rewrite;
+        }
+        if (rewrite is not null && response.IsSuccessStatusCode)
+        {
+            answer = Encoding.UTF8.GetBytes(rewrite(request, Encoding.UTF8.GetString(answer)));
+        }
+        await context.Response.Body.WriteAsync(answer);
     }
 
     private sealed class Rule(Func<ProxiedRequest, bool> match, int times, Func<ProxiedRequest, CannedResponse?> respond)

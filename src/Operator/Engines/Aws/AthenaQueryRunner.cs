@@ -49,6 +49,10 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         {
             return AwsObservations.FromError(e, "Running report queries on Athena", statements.ExternalIds);
         }
+        catch (AwsConfigurationException e)
+        {
+            return AwsObservations.NotConfigured(e, "Running report queries on Athena", statements.ExternalIds);
+        }
     }
 
     public async Task CancelAsync(PhaseContext context, CancellationToken cancellationToken)

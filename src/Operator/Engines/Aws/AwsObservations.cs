@@ -22,6 +22,11 @@ internal static class AwsObservations
             _ => PhaseObservation.Failed("AwsRequestFailed", $"{action}: {error.Message}") with { ExternalIds = externalIds },
         };
 
+    /// <summary>No credentials (or no usable configuration): trying again cannot help until someone provides them.</summary>
+    public static PhaseObservation NotConfigured(AwsConfigurationException error, string action, IReadOnlyList<string> externalIds) =>
+        PhaseObservation.Failed("AwsNotConfigured", $"{action}: {error.Message}", retryable: false)
+            with { ExternalIds = externalIds };
+
     public static PhaseObservation MissingSetting(string field, string purpose) => PhaseObservation.Failed(
         "InvalidSpec", $"{field} is required when spec.engine is aws ({purpose}).", retryable: false);
 }

@@ -33,6 +33,10 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         {
             return AwsObservations.FromError(e, "Submitting coalescer jobs to AWS Batch", ids);
         }
+        catch (AwsConfigurationException e)
+        {
+            return AwsObservations.NotConfigured(e, "Submitting coalescer jobs to AWS Batch", ids);
+        }
         return PhaseObservation.Running(ids, PollInterval);
     }
 
@@ -51,6 +55,10 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         catch (AwsServiceException e)
         {
             return AwsObservations.FromError(e, "Describing coalescer jobs", context.ExternalIds);
+        }
+        catch (AwsConfigurationException e)
+        {
+            return AwsObservations.NotConfigured(e, "Describing coalescer jobs", context.ExternalIds);
         }
         return Observe(context.ExternalIds, jobs);
     }

@@ -45,6 +45,10 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         {
             return AwsObservations.FromError(e, $"Starting Glue job '{jobName}'", []);
         }
+        catch (AwsConfigurationException e)
+        {
+            return AwsObservations.NotConfigured(e, $"Starting Glue job '{jobName}'", []);
+        }
     }
 
     public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
@@ -62,6 +66,10 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         catch (AwsServiceException e)
         {
             return AwsObservations.FromError(e, $"Observing Glue run {context.ExternalIds[0]}", context.ExternalIds);
+        }
+        catch (AwsConfigurationException e)
+        {
+            return AwsObservations.NotConfigured(e, $"Observing Glue run {context.ExternalIds[0]}", context.ExternalIds);
         }
     }
 
