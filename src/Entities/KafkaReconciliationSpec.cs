@@ -156,7 +156,7 @@ public sealed class TransformSpec
     public IDictionary<string, string> Arguments { get; set; } = new Dictionary<string, string>();
 
     [JsonPropertyName("memoryLimit")]
-    [Description("Embedded engine: memory budget of the transform such as '4GiB' (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets 80% of it, the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output).")]
+    [Description("Embedded engine: memory budget of the transform such as '4GiB' (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets it less 768 MiB per thread (at least half), the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output).")]
     public string? MemoryLimit { get; set; }
 
     [JsonPropertyName("threads")]

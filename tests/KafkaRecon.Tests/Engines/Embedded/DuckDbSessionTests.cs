@@ -40,7 +40,7 @@ public sealed class DuckDbSessionTests : IDisposable
             CancellationToken.None);
 
         Assert.Equal("1", values[0]);
-        Assert.Equal("819.1 MiB", values[1]); // 80% of the budget: the rest is for memory DuckDB does not track
+        Assert.Equal("512.0 MiB", values[1]); // half the budget: 1 GiB less 768 MiB for one thread would be less
         Assert.Equal(scratch, values[2]);
     }
 
@@ -55,6 +55,26 @@ public sealed class DuckDbSessionTests : IDisposable
         var settings = DuckDbSettings.From(new TransformSpec { MemoryLimit = limit }, scratch);
 
         Assert.Equal(bytes, settings.MemoryLimitBytes);
+    }
+
+    [Theory]
+    [InlineData("4GiB", 2, 2560)]
+    [InlineData("4GiB", 4, 2048)]
+    [InlineData("16GiB", 4, 13312)]
+    [InlineData("1GiB", 1, 512)]
+    public void DuckDb_gets_the_budget_less_a_reserve_per_thread_but_at_least_half(string budget, int threads, long expectedMiB)
+    {
+        var settings = DuckDbSettings.From(new TransformSpec { MemoryLimit = budget, Threads = threads }, scratch);
+
+        Assert.Equal(expectedMiB * 1024 * 1024, settings.DuckDbMemoryLimitBytes(processorCount: 64));
+    }
+
+    [Fact]
+    public void Without_a_thread_setting_the_reserve_counts_one_thread_per_core()
+    {
+        var settings = DuckDbSettings.From(new TransformSpec { MemoryLimit = "8GiB" }, scratch);
+
+        Assert.Equal((8192L - 2 * 768) * 1024 * 1024, settings.DuckDbMemoryLimitBytes(processorCount: 2));
     }
 
     [Theory]
