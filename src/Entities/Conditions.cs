@@ -33,6 +33,7 @@ public static class ConditionReasons
     public const string RecordsMissing = "RecordsMissing";
     public const string PartialReport = "PartialReport";
     public const string EngineError = "EngineError";
+    public const string EngineNotConfigured = "EngineNotConfigured";
     public const string NotificationSent = "NotificationSent";
     public const string NotificationFailed = "NotificationFailed";
 }

@@ -1,4 +1,5 @@
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Aws;
 
 namespace KafkaRecon.Operator.Engines;
 
@@ -11,8 +12,20 @@ internal sealed class EngineProvider(EngineSet embedded, Lazy<EngineSet>? aws) :
     public EngineSet For(EngineKind engine) => engine switch
     {
         EngineKind.Embedded => embedded,
-        _ when aws is not null => aws.Value,
-        _ => throw new NotSupportedException(
+        _ when aws is not null => Build(aws),
+        _ => throw new EngineNotConfiguredException(
             "spec.engine 'aws' is not configured in this process; set AWS credentials and region, or use 'embedded'."),
     };
+
+    private static EngineSet Build(Lazy<EngineSet> aws)
+    {
+        try
+        {
+            return aws.Value;
+        }
+        catch (AwsConfigurationException exception)
+        {
+            throw new EngineNotConfiguredException($"spec.engine 'aws': {exception.Message}", exception);
+        }
+    }
 }

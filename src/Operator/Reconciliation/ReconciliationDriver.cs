@@ -114,6 +114,12 @@ internal sealed class ReconciliationDriver(
         {
             return new ActionResult.Phase(phase, await call(EngineFor(resource, phase)));
         }
+        catch (EngineNotConfiguredException e)
+        {
+            logger.LogWarning("{Phase} cannot run for {Resource}: {Problem}", phase, Identity(resource), e.Message);
+            return new ActionResult.Phase(phase,
+                PhaseObservation.Failed(ConditionReasons.EngineNotConfigured, e.Message, retryable: false));
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));

@@ -74,6 +74,29 @@ public sealed class ReconciliationDriverTests
     }
 
     [Fact]
+    public async Task Aws_engines_that_cannot_be_built_fail_the_phase_at_once_naming_the_setting()
+    {
+        var resource = Resource();
+        resource.Spec.Engine = EngineKind.Aws;
+        resource.Spec.Manifests = new ManifestsSpec { ImportLocation = "s3://in/i", ExportLocation = "s3://in/e" };
+        resource.Spec.Output = new OutputSpec { Location = "s3://out/recon" };
+        resource.Spec.Coalesce.Enabled = false;
+        resource.Spec.Transform.GlueJobName = "recon-etl";
+        resource.Spec.Query.Database = "recon";
+        var unbuildable = new Lazy<EngineSet>(() => throw new KafkaRecon.Operator.Aws.AwsConfigurationException(
+            "No AWS region is configured: set AWS_REGION (or AWS_DEFAULT_REGION), e.g. AWS_REGION=eu-west-2."));
+        var driver = Driver(engineProvider: new EngineProvider(new EngineSet(_coalescer, _transformer, _queryRunner), unbuildable));
+
+        var outcome = await driver.ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Done, outcome);
+        Assert.Equal(ReconciliationPhase.Failed, resource.Status!.Phase);
+        Assert.Equal(ConditionReasons.EngineNotConfigured, resource.Status.Phases.Transform!.Reason);
+        Assert.Contains("AWS_REGION", resource.Status.Phases.Transform.Message);
+        Assert.Equal(1, resource.Status.Phases.Transform.Attempt); // not retried: no retry can find a region
+    }
+
+    [Fact]
     public async Task Cancel_stops_the_running_phase_with_its_recorded_ids()
     {
         var resource = Resource();
@@ -110,8 +133,8 @@ public sealed class ReconciliationDriverTests
         }
     }
 
-    private ReconciliationDriver Driver(EngineSet? engines = null) => new(
-        new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
+    private ReconciliationDriver Driver(EngineSet? engines = null, IEngineProvider? engineProvider = null) => new(
+        engineProvider ?? new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
         _summaries, new NoNotifications(), _statusSink, _events, NullRunObserver.Instance, _time,
         NullLogger<ReconciliationDriver>.Instance);
 
