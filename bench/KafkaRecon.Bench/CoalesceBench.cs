@@ -19,6 +19,29 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
     {
         [OneByOne] = NaiveMerge.RunAsync,
         [Coalescer] = CoalesceAsync,
+        ["probe"] = async folder =>
+        {
+            var store = new LocalObjectStore();
+            for (var round = 0; round < 4; round++)
+            {
+                var me = Process.GetCurrentProcess();
+                var c0 = me.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                var objects = new List<StoredObject>();
+                await foreach (var o in store.ListAsync(folder, CancellationToken.None)) { objects.Add(o); }
+                me.Refresh(); var c1 = me.TotalProcessorTime;
+                var list = (c1 - c0).TotalSeconds;
+                clock.Restart();
+                var plan = CoalescePlanner.Plan(objects, ManifestNamings.Import, CoalesceLimits.Default, null);
+                me.Refresh(); var c2 = me.TotalProcessorTime;
+                var planned = (c2 - c1).TotalSeconds;
+                clock.Restart();
+                var n = 0;
+                foreach (var o in objects) { if (ManifestNamings.Import.ParseOriginal(ObjectPath.Split(o.Location).Name) is not null) { n++; } }
+                me.Refresh();
+                Console.WriteLine($"cpu: list {list:0.000} plan {planned:0.000} parse {(me.TotalProcessorTime - c2).TotalSeconds:0.000}");
+            }
+        },
         ["floor: list names, sizes and times"] = SmallFileFloors.ListAsync,
         ["floor: open, read, close (1 thread)"] = folder => SmallFileFloors.ReadAsync(folder, 1),
         [$"floor: open, read, close ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ReadAsync(folder, Environment.ProcessorCount),
@@ -33,17 +56,17 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Coalesce of {files:N0} small files ({bytes / 1e6:0.0} MB, {SmallFileSet.Groups} topic partitions, {SmallFileSet.LinesPerFile} lines each):"));
-        output.WriteLine($"{"mode",-52} {"seconds",8} {"files/s",10} {"MB/s",8} {"speed-up",9} {"files left",10}");
+        output.WriteLine($"{"mode",-52} {"seconds",8} {"CPU s",6} {"files/s",10} {"MB/s",8} {"speed-up",9} {"files left",10}");
         var timings = new Dictionary<string, List<double>>();
         // Both orders, so neither side always gets the warmer caches or the quieter moment of a shared machine.
         foreach (var mode in new[] { OneByOne, Coalescer, Coalescer, OneByOne }.Concat(Modes.Keys.Skip(2)))
         {
-            var (seconds, left) = await TimeAsync(source, Modes[mode]);
+            var (seconds, cpu, left) = await TimeAsync(source, Modes[mode]);
             timings.TryAdd(mode, []);
             timings[mode].Add(seconds);
             var reference = timings[OneByOne].Average();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{mode,-52} {seconds,8:0.00} {files / seconds,10:N0} {bytes / 1e6 / seconds,8:0.0} {reference / seconds,8:0.00}× {left,10}"));
+                $"{mode,-52} {seconds,8:0.00} {cpu,6:0.00} {files / seconds,10:N0} {bytes / 1e6 / seconds,8:0.0} {reference / seconds,8:0.00}× {left,10}"));
             output.Flush();
         }
         var speedUp = timings[OneByOne].Average() / timings[Coalescer].Average();
@@ -52,7 +75,8 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
             $"({timings[Coalescer].Average():0.00} s against {timings[OneByOne].Average():0.00} s)"));
     }
 
-    private static async Task<(double Seconds, int FilesLeft)> TimeAsync(string source, Func<string, Task> merge)
+    /// <summary>Wall seconds, and the CPU seconds of this process (all threads, user and kernel) in the same span.</summary>
+    private static async Task<(double Seconds, double Cpu, int FilesLeft)> TimeAsync(string source, Func<string, Task> merge)
     {
         var work = source + ".work";
         if (Directory.Exists(work))
@@ -63,12 +87,16 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
         {
             copy.WaitForExit();
         }
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await merge(work);
         var seconds = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         var left = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Count();
         Directory.Delete(work, recursive: true);
-        return (seconds, left);
+        return (seconds, cpu, left);
     }
 
     private static async Task CoalesceAsync(string folder)

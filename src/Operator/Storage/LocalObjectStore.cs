@@ -35,7 +35,9 @@ internal sealed class LocalObjectStore : IObjectStore
         {
             ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !IsTemporary(entry.FileName),
         };
-        foreach (var file in files.OrderBy(f => f.Location, StringComparer.Ordinal))
+        var sorted = files.ToArray();
+        Array.Sort(Array.ConvertAll(sorted, f => f.Location), sorted, StringComparer.Ordinal);
+        foreach (var file in sorted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return file;
@@ -115,24 +117,7 @@ internal sealed class LocalObjectStore : IObjectStore
         var buffer = ArrayPool<byte>.Shared.Rent(ConcurrentObjectReads.BufferSize(stored.Size));
         try
         {
-            using var handle = File.OpenHandle(stored.Location);
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    buffer = ConcurrentObjectReads.Grow(buffer, length);
-                }
-                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-                length += read;
-                // A read of a local file that returns less than asked stopped at the file's end. Trusted without the
-                // confirming empty read only when the file still has its listed size, which saves a system call per
-                // unchanged small file; a file that changed is read until a read returns nothing.
-                if (read == 0 || (length < buffer.Length && length == stored.Size))
-                {
-                    return new ObjectContent(stored, buffer, length);
-                }
-            }
+            return new ObjectContent(stored, buffer, LocalFileReader.ReadWhole(stored.Location, stored.Size, ref buffer));
         }
         catch (Exception error)
         {
