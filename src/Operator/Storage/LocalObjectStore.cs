@@ -117,7 +117,9 @@ internal sealed class LocalObjectStore : IObjectStore
         var buffer = ArrayPool<byte>.Shared.Rent(ConcurrentObjectReads.BufferSize(stored.Size));
         try
         {
-            return new ObjectContent(stored, buffer, LocalFileReader.ReadWhole(stored.Location, stored.Size, ref buffer));
+            // The read may swap the buffer for a larger one, so the length is taken before the buffer.
+            var length = LocalFileReader.ReadWhole(stored.Location, stored.Size, ref buffer);
+            return new ObjectContent(stored, buffer, length);
         }
         catch (Exception error)
         {
