@@ -19,32 +19,10 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
     {
         [OneByOne] = NaiveMerge.RunAsync,
         [Coalescer] = CoalesceAsync,
-        ["probe"] = async folder =>
-        {
-            var store = new LocalObjectStore();
-            for (var round = 0; round < 4; round++)
-            {
-                var me = Process.GetCurrentProcess();
-                var c0 = me.TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                var objects = new List<StoredObject>();
-                await foreach (var o in store.ListAsync(folder, CancellationToken.None)) { objects.Add(o); }
-                me.Refresh(); var c1 = me.TotalProcessorTime;
-                var list = (c1 - c0).TotalSeconds;
-                clock.Restart();
-                var plan = CoalescePlanner.Plan(objects, ManifestNamings.Import, CoalesceLimits.Default, null);
-                me.Refresh(); var c2 = me.TotalProcessorTime;
-                var planned = (c2 - c1).TotalSeconds;
-                clock.Restart();
-                var n = 0;
-                foreach (var o in objects) { if (ManifestNamings.Import.ParseOriginal(ObjectPath.Split(o.Location).Name) is not null) { n++; } }
-                me.Refresh();
-                Console.WriteLine($"cpu: list {list:0.000} plan {planned:0.000} parse {(me.TotalProcessorTime - c2).TotalSeconds:0.000}");
-            }
-        },
         ["floor: list names, sizes and times"] = SmallFileFloors.ListAsync,
-        ["floor: open, read, close (1 thread)"] = folder => SmallFileFloors.ReadAsync(folder, 1),
-        [$"floor: open, read, close ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ReadAsync(folder, Environment.ProcessorCount),
+        ["floor: File.OpenHandle, read, close (1 thread)"] = folder => SmallFileFloors.ReadAsync(folder, 1),
+        [$"floor: File.OpenHandle, read, close ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ReadAsync(folder, Environment.ProcessorCount),
+        [$"floor: list, then read as the coalescer ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ListAndReadAsCoalescerAsync(folder, Environment.ProcessorCount),
         ["floor: unlink (1 thread)"] = folder => SmallFileFloors.DeleteAsync(folder, 1),
         [$"floor: unlink ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.DeleteAsync(folder, Environment.ProcessorCount),
     };

@@ -1,3 +1,4 @@
+using KafkaRecon.Operator.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace KafkaRecon.Bench;
@@ -32,6 +33,31 @@ internal static class SmallFileFloors
             },
             _ => { });
         return total < 0 ? Task.FromException(new InvalidOperationException()) : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The coalescer's listing (names, sizes, times), then its own whole-file read of every file (on Linux: open without
+    /// access-time update, shared lock, pread, close); less the listing floor, the least its reads can cost.
+    /// </summary>
+    public static async Task ListAndReadAsCoalescerAsync(string folder, int threads)
+    {
+        var files = new List<StoredObject>();
+        await foreach (var file in new LocalObjectStore().ListAsync(folder, CancellationToken.None))
+        {
+            files.Add(file);
+        }
+        long total = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new byte[1 << 16],
+            (file, _, buffer) =>
+            {
+                Interlocked.Add(ref total, LocalFileReader.ReadWhole(file.Location, file.Size, ref buffer));
+                return buffer;
+            },
+            _ => { });
+        if (total < 0)
+        {
+            throw new InvalidOperationException();
+        }
     }
 
     public static Task DeleteAsync(string folder, int threads)
