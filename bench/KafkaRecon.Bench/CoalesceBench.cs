@@ -1,40 +1,65 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using KafkaRecon.Operator.Coalescing;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Bench;
 
 /// <summary>
-/// Coalesce of many small K2HB files: the coalescer as configured for runs, against merging the same files one by
-/// one (the coalescer with one batch at a time and no read-ahead) and a naive read-append-delete loop.
+/// Coalesce of many small K2HB files: the coalescer as runs configure it against the straightforward way of merging
+/// them one by one (read each file, append it to the output, delete it), timed back to back in both orders on fresh
+/// hard-linked copies; then the floors (listing, reading, deleting the same files alone) that bound any merge.
 /// </summary>
 internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter output)
 {
-    private const int Groups = 16;
-    private const int LinesPerFile = 5;
+    public const string OneByOne = "one by one (read, append, delete; the reference)";
+    public const string Coalescer = "coalescer as configured";
+
+    public static IReadOnlyDictionary<string, Func<string, Task>> Modes { get; } = new Dictionary<string, Func<string, Task>>
+    {
+        [OneByOne] = NaiveMerge.RunAsync,
+        [Coalescer] = CoalesceAsync,
+        ["floor: list names, sizes and times"] = SmallFileFloors.ListAsync,
+        ["floor: File.OpenHandle, read, close (1 thread)"] = folder => SmallFileFloors.ReadAsync(folder, 1),
+        [$"floor: File.OpenHandle, read, close ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ReadAsync(folder, Environment.ProcessorCount),
+        [$"floor: list, then read as the coalescer ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.ListAndReadAsCoalescerAsync(folder, Environment.ProcessorCount),
+        ["floor: unlink (1 thread)"] = folder => SmallFileFloors.DeleteAsync(folder, 1),
+        [$"floor: unlink ({Environment.ProcessorCount} threads)"] = folder => SmallFileFloors.DeleteAsync(folder, Environment.ProcessorCount),
+    };
 
     public async Task RunAsync()
     {
         var source = Path.GetFullPath(Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"small-files-{files}")));
-        var bytes = EnsureSmallFiles(source);
+        var bytes = SmallFileSet.Ensure(source, files);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Coalesce of {files:N0} small files ({bytes / 1e6:0.0} MB, {Groups} topic partitions, {LinesPerFile} lines each):"));
-        output.WriteLine($"{"mode",-60} {"seconds",8} {"files/s",10} {"MB/s",8} {"ratio",7}");
-        var configured = await TimeAsync(source, "coalescer (4 batches, read-ahead 16)", folder => Coalescer(folder, 4, PrefetchLimits.Default));
-        var oneByOne = await TimeAsync(source, "coalescer one by one (1 batch, read-ahead 1)",
-            folder => Coalescer(folder, 1, PrefetchLimits.Default with { MaxReads = 1 }));
-        var naive = await TimeAsync(source, "naive loop (read, append, delete)", NaiveAsync);
-        foreach (var (name, seconds) in new[] { configured, oneByOne, naive })
+            $"Coalesce of {files:N0} small files ({bytes / 1e6:0.0} MB, {SmallFileSet.Groups} topic partitions, {SmallFileSet.LinesPerFile} lines each):"));
+        output.WriteLine($"{"mode",-52} {"seconds",8} {"CPU s",6} {"files/s",10} {"MB/s",8} {"speed-up",9} {"files left",10}");
+        var timings = new Dictionary<string, List<double>>();
+        // Both orders, so neither side always gets the warmer caches or the quieter moment of a shared machine.
+        foreach (var mode in new[] { OneByOne, Coalescer, Coalescer, OneByOne }.Concat(Modes.Keys.Skip(2)))
         {
+            var (seconds, cpu, left) = await TimeAsync(source, Modes[mode]);
+            timings.TryAdd(mode, []);
+            timings[mode].Add(seconds);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-60} {seconds,8:0.00} {files / seconds,10:N0} {bytes / 1e6 / seconds,8:0.0} {seconds / configured.Seconds,7:0.00}"));
+                $"{mode,-52} {seconds,8:0.00} {cpu,6:0.00} {files / seconds,10:N0} {bytes / 1e6 / seconds,8:0.0} {timings[OneByOne].Average() / seconds,8:0.00}× {left,10}"));
+            output.Flush();
         }
+        var reference = timings[OneByOne].Average();
+        var floor = timings.Keys.Single(k => k.StartsWith("floor: list, then read", StringComparison.Ordinal));
+        var lowest = timings[floor][0] + timings[$"floor: unlink ({Environment.ProcessorCount} threads)"][0];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"lowest possible merge (listing and reading as the coalescer, then unlinking, {Environment.ProcessorCount} threads, " +
+            $"nothing written): {lowest:0.00} s, at most {reference / lowest:0.00}× the one-by-one reference"));
+        var speedUp = reference / timings[Coalescer].Average();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"coalescer against one by one (mean of two runs each): {speedUp:0.00}× " +
+            $"({timings[Coalescer].Average():0.00} s against {timings[OneByOne].Average():0.00} s)"));
     }
 
-    private async Task<(string Name, double Seconds)> TimeAsync(string source, string name, Func<string, Task> merge)
+    /// <summary>Wall seconds, and the CPU seconds of this process (all threads, user and kernel) in the same span.</summary>
+    private static async Task<(double Seconds, double Cpu, int FilesLeft)> TimeAsync(string source, Func<string, Task> merge)
     {
         var work = source + ".work";
         if (Directory.Exists(work))
@@ -45,76 +70,25 @@ internal sealed class CoalesceBench(string cacheFolder, int files, TextWriter ou
         {
             copy.WaitForExit();
         }
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await merge(work);
         var seconds = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         var left = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories).Count();
         Directory.Delete(work, recursive: true);
-        return ($"{name}, {left} files left", seconds);
+        return (seconds, cpu, left);
     }
 
-    private static async Task Coalescer(string folder, int batches, PrefetchLimits prefetch)
+    private static async Task CoalesceAsync(string folder)
     {
-        var request = new CoalesceRequest(folder, [ManifestSide.Import], CoalesceLimits.Default)
-        {
-            MaxConcurrentBatches = batches,
-            Prefetch = prefetch,
-        };
+        var request = new CoalesceRequest(folder, [ManifestSide.Import], CoalesceLimits.Default);
         var report = await new ManifestCoalescer(new LocalObjectStore(), TimeProvider.System).CoalesceAsync(request, CancellationToken.None);
         if (!report.Succeeded)
         {
             throw new InvalidOperationException($"coalesce failed: {CoalesceReportText.Failures(report, 3)}");
         }
-    }
-
-    private static async Task NaiveAsync(string folder)
-    {
-        foreach (var group in Directory.EnumerateFiles(folder).GroupBy(GroupOf).ToList())
-        {
-            var merged = Path.Combine(folder, group.Key + "_merged.tmp");
-            await using var target = new FileStream(merged, FileMode.Create, FileAccess.Write);
-            foreach (var file in group.OrderBy(f => f, StringComparer.Ordinal))
-            {
-                var content = await File.ReadAllBytesAsync(file);
-                await target.WriteAsync(content);
-                File.Delete(file);
-            }
-        }
-
-        static string GroupOf(string file)
-        {
-            var first = Path.GetFileName(file).Split('-')[0];
-            return first[..first.LastIndexOf('_')];
-        }
-    }
-
-    private long EnsureSmallFiles(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            var staging = folder + ".tmp";
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-            Directory.CreateDirectory(staging);
-            var line = new StringBuilder();
-            for (var i = 0; i < files; i++)
-            {
-                var partition = i % Groups;
-                var offset = (long)(i / Groups) * LinesPerFile;
-                line.Clear();
-                for (var l = 0; l < LinesPerFile; l++)
-                {
-                    line.Append(CultureInfo.InvariantCulture,
-                        $"{i:x8}{l:x4}5f95dcb81106c1cb|{1709310236969 + i}|core|claimant|K2HB|K2HB|{i}|MONGO_UPDATE\n");
-                }
-                var name = string.Create(CultureInfo.InvariantCulture,
-                    $"db.core.claimant_{partition}_{offset}-db.core.claimant_{partition}_{offset + LinesPerFile - 1}.txt");
-                File.WriteAllText(Path.Combine(staging, name), line.ToString());
-            }
-            Directory.Move(staging, folder);
-        }
-        return Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
     }
 }

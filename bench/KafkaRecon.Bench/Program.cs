@@ -9,9 +9,16 @@ if (args.Length == 2 && args[0] == "profile")
 {
     return await StepProfile.RunAsync(args[1], Console.Out);
 }
+// `script RESOURCE FILE` times each statement of a SQL script over the resource's raw manifests.
 if (args.Length == 3 && args[0] == "script")
 {
     return await ScriptProfile.RunAsync(args[1], args[2], Console.Out);
+}
+// `coalesce-mode "MODE" FOLDER` runs one coalesce mode on a folder in place, to profile it (strace -c, perf).
+if (args.Length == 3 && args[0] == "coalesce-mode")
+{
+    await CoalesceBench.Modes[args[1]](args[2]);
+    return 0;
 }
 var options = BenchOptions.Parse(args);
 if (options.Error is not null)

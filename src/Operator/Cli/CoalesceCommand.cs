@@ -44,7 +44,7 @@ internal static class CoalesceCommand
 
         var readAhead = new Option<int>("--read-ahead")
         {
-            Description = "Original files read at the same time within one batch (raise for high-latency stores such as S3).",
+            Description = "Original files read at the same time within one batch, in each of the two chunks read ahead (raise for high-latency stores such as S3; local reads use at most one thread per core).",
             DefaultValueFactory = _ => PrefetchLimits.Default.MaxReads,
         };
 

@@ -15,9 +15,15 @@ internal static class CoalescePlanner
     {
         var originals = new List<ManifestFile>();
         var merged = new List<MergedFile>();
+        var folder = "";
         foreach (var stored in objects)
         {
-            var (folder, name) = ObjectPath.Split(stored.Location);
+            var name = ObjectPath.Name(stored.Location, out var folderPart);
+            // Listings come folder by folder: one folder string for all its files, not one each.
+            if (!folderPart.SequenceEqual(folder))
+            {
+                folder = folderPart.ToString();
+            }
             if (naming.ParseOriginal(name) is { } key)
             {
                 if (partition is null || key.Partition == partition)
@@ -39,7 +45,8 @@ internal static class CoalescePlanner
         foreach (var group in originals.GroupBy(o => (o.Folder, o.Key.Group)).OrderBy(g => g.Key.Folder, StringComparer.Ordinal)
                      .ThenBy(g => g.Key.Group, StringComparer.Ordinal))
         {
-            var pending = group.OrderBy(o => o.Key.Order).ThenBy(o => o.Location, StringComparer.Ordinal).ToList();
+            var pending = group.ToList();
+            pending.Sort(InGroupOrder);
             foreach (var earlier in mergedByGroup[group.Key].OrderBy(m => m.Location, StringComparer.Ordinal))
             {
                 var leftovers = pending.Where(o => IsLeftoverOf(naming, earlier, o)).ToList();
@@ -63,6 +70,12 @@ internal static class CoalescePlanner
             }
         }
         return new CoalescePlan(completions, batches, singles);
+    }
+
+    private static int InGroupOrder(ManifestFile left, ManifestFile right)
+    {
+        var byOrder = left.Key.Order.CompareTo(right.Key.Order);
+        return byOrder != 0 ? byOrder : string.CompareOrdinal(left.Location, right.Location);
     }
 
     private static bool IsLeftoverOf(IManifestNaming naming, MergedFile merged, ManifestFile original) =>

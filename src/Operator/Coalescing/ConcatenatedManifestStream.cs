@@ -47,8 +47,8 @@ internal sealed class ConcatenatedManifestStream(
                 _finished = true;
                 break;
             }
-            var copied = _current!.Buffer is { } buffer
-                ? CopyBuffered(buffer, destination.Span[written..])
+            var copied = _current!.Content is { } content
+                ? CopyBuffered(content.Span, destination.Span[written..])
                 : await CopyLargeAsync(destination[written..]).ConfigureAwait(false);
             if (copied == 0)
             {
@@ -93,7 +93,7 @@ internal sealed class ConcatenatedManifestStream(
         }
         _offset = 0;
         _memberCount = default;
-        if (_current.Buffer is null)
+        if (_current.Content is null)
         {
             try
             {
@@ -107,10 +107,10 @@ internal sealed class ConcatenatedManifestStream(
         return true;
     }
 
-    private int CopyBuffered(byte[] buffer, Span<byte> destination)
+    private int CopyBuffered(ReadOnlySpan<byte> content, Span<byte> destination)
     {
-        var count = Math.Min(_current!.Length - _offset, destination.Length);
-        buffer.AsSpan(_offset, count).CopyTo(destination);
+        var count = Math.Min(content.Length - _offset, destination.Length);
+        content.Slice(_offset, count).CopyTo(destination);
         _offset += count;
         return count;
     }

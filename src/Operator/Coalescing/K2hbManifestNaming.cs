@@ -18,10 +18,10 @@ internal sealed partial class K2hbManifestNaming : IManifestNaming
     {
         var match = OriginalPattern().Match(fileName);
         if (!match.Success
-            || ParseInt(match.Groups["partition"].Value) is not { } partition
-            || ParseInt(match.Groups["endPartition"].Value) is not { } endPartition
-            || ParseLong(match.Groups["start"].Value) is not { } start
-            || ParseLong(match.Groups["end"].Value) is not { } end)
+            || ParseInt(match.Groups["partition"].ValueSpan) is not { } partition
+            || ParseInt(match.Groups["endPartition"].ValueSpan) is not { } endPartition
+            || ParseLong(match.Groups["start"].ValueSpan) is not { } start
+            || ParseLong(match.Groups["end"].ValueSpan) is not { } end)
         {
             return null;
         }
@@ -35,12 +35,12 @@ internal sealed partial class K2hbManifestNaming : IManifestNaming
     {
         var match = MergedPattern().Match(fileName);
         if (!match.Success
-            || ParseInt(match.Groups["partition"].Value) is not { } partition
-            || ParseLong(match.Groups["start1"].Value) is not { } start1
-            || ParseLong(match.Groups["end1"].Value) is not { } end1
-            || ParseLong(match.Groups["start2"].Value) is not { } start2
-            || ParseLong(match.Groups["end2"].Value) is not { } end2
-            || ParseInt(match.Groups["members"].Value) is not { } members)
+            || ParseInt(match.Groups["partition"].ValueSpan) is not { } partition
+            || ParseLong(match.Groups["start1"].ValueSpan) is not { } start1
+            || ParseLong(match.Groups["end1"].ValueSpan) is not { } end1
+            || ParseLong(match.Groups["start2"].ValueSpan) is not { } start2
+            || ParseLong(match.Groups["end2"].ValueSpan) is not { } end2
+            || ParseInt(match.Groups["members"].ValueSpan) is not { } members)
         {
             return null;
         }
@@ -62,10 +62,10 @@ internal sealed partial class K2hbManifestNaming : IManifestNaming
     private static string GroupOf(string topic, int partition) =>
         string.Create(CultureInfo.InvariantCulture, $"{topic}\u0000{partition}");
 
-    private static int? ParseInt(string digits) =>
+    private static int? ParseInt(ReadOnlySpan<char> digits) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static long? ParseLong(string digits) =>
+    private static long? ParseLong(ReadOnlySpan<char> digits) =>
         long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     [GeneratedRegex(@"^(?<topic>.+?)_(?<partition>\d+)_(?<start>\d+)-(?<endTopic>.+)_(?<endPartition>\d+)_(?<end>\d+)\.txt$", RegexOptions.CultureInvariant)]

@@ -1,107 +1,107 @@
-using System.Buffers;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Coalescing;
 
 /// <summary>
-/// Reads a batch's originals ahead of the writer, in order, with a bounded number of reads and bytes in flight:
-/// small files cost one round trip each, so reading many at once hides their latency.
+/// Reads a batch's originals ahead of the writer, in order, a chunk of consecutive small originals at a time through
+/// <see cref="IObjectStore.ReadWholeAsync"/> (the store knows its quickest way: a thread per core for local files,
+/// overlapping requests for S3), the next chunks read while the current one is written. Handing over a chunk rather
+/// than a file keeps the cost of waking the writer off the per-file path. Large originals are not read ahead: the
+/// writer streams them. At most about <see cref="PrefetchLimits.MaxBytes"/> bytes are held at once.
 /// </summary>
 internal sealed class MemberPrefetcher(
     IObjectStore store, IReadOnlyList<ManifestFile> members, PrefetchLimits limits, CancellationToken cancellationToken)
     : IAsyncDisposable
 {
-    private const int MinimumReadBuffer = 1 << 16;
+    private const int ChunksInFlight = 2;
+    private const int FilesPerChunkPerRead = 16;
 
-    private readonly Queue<(ManifestFile File, Task<PrefetchedMember> Read)> _inFlight = new();
-    private int _nextToStart;
-    private long _bytesInFlight;
+    private readonly Queue<Task<PrefetchedMember[]>> _inFlight = new();
+    private PrefetchedMember?[] _current = [];
+    private int _nextInCurrent;
+    private int _nextToRead;
+
+    private long ChunkBytes => Math.Max(1, limits.MaxBytes / (ChunksInFlight + 1));
+    private int ChunkFiles => Math.Max(1, limits.MaxReads) * FilesPerChunkPerRead;
 
     /// <summary>The next original in order, or null when all were handed out. Throws <see cref="MemberReadException"/>.</summary>
     public async ValueTask<PrefetchedMember?> NextAsync()
     {
-        TopUp();
-        if (!_inFlight.TryDequeue(out var head))
+        while (_nextInCurrent == _current.Length)
         {
-            return null;
+            TopUp();
+            if (!_inFlight.TryDequeue(out var chunk))
+            {
+                return null;
+            }
+            _current = await chunk.ConfigureAwait(false);
+            _nextInCurrent = 0;
+            TopUp();
         }
-        _bytesInFlight -= ReadAheadSize(head.File);
-        var member = await head.Read.ConfigureAwait(false);
-        TopUp();
+        var member = _current[_nextInCurrent];
+        _current[_nextInCurrent++] = null;
         return member;
     }
 
     public async ValueTask DisposeAsync()
     {
+        DisposeAll(_current);
         while (_inFlight.TryDequeue(out var pending))
         {
             try
             {
-                (await pending.Read.ConfigureAwait(false)).Dispose();
+                DisposeAll(await pending.ConfigureAwait(false));
             }
             catch (Exception)
             {
-                // The batch is already failing or finished; this read's outcome no longer matters.
+                // The batch is already failing or finished; this chunk's outcome no longer matters.
             }
         }
     }
 
     private void TopUp()
     {
-        while (_nextToStart < members.Count
-               && _inFlight.Count < limits.MaxReads
-               && (_inFlight.Count == 0 || _bytesInFlight + ReadAheadSize(members[_nextToStart]) <= limits.MaxBytes))
+        while (_inFlight.Count < ChunksInFlight && _nextToRead < members.Count)
         {
-            var file = members[_nextToStart++];
-            _bytesInFlight += ReadAheadSize(file);
-            _inFlight.Enqueue((file, ReadAsync(file)));
+            if (IsLarge(members[_nextToRead]))
+            {
+                _inFlight.Enqueue(Task.FromResult<PrefetchedMember[]>([new PrefetchedMember(members[_nextToRead++], null)]));
+                continue;
+            }
+            var chunk = new List<ManifestFile>();
+            long bytes = 0;
+            while (_nextToRead < members.Count && !IsLarge(members[_nextToRead]) && chunk.Count < ChunkFiles
+                   && (chunk.Count == 0 || bytes + members[_nextToRead].Object.Size <= ChunkBytes))
+            {
+                bytes += members[_nextToRead].Object.Size;
+                chunk.Add(members[_nextToRead++]);
+            }
+            // Off the writer's thread: a local store reads synchronously.
+            _inFlight.Enqueue(Task.Run(() => ReadAsync(chunk), cancellationToken));
         }
     }
 
-    private long ReadAheadSize(ManifestFile file) => IsLarge(file) ? 0 : file.Object.Size;
-
     private bool IsLarge(ManifestFile file) => file.Object.Size > limits.LargestBufferedFile;
 
-    private async Task<PrefetchedMember> ReadAsync(ManifestFile file)
+    private async Task<PrefetchedMember[]> ReadAsync(List<ManifestFile> chunk)
     {
-        if (IsLarge(file))
-        {
-            return new PrefetchedMember(file, null, 0);
-        }
-        await Task.Yield();
-        // At least the stores' own read buffer (64 KiB for local files), so reads go straight into ours instead of
-        // through a fresh internal buffer per file; one byte more than the size so the end is seen on the first read.
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(file.Object.Size + 1, MinimumReadBuffer));
         try
         {
-            await using var stream = await store.OpenReadAsync(file.Location, cancellationToken).ConfigureAwait(false);
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return new PrefetchedMember(file, buffer, length);
-                }
-                length += read;
-            }
+            var contents = await store.ReadWholeAsync(chunk.ConvertAll(f => f.Object), limits.MaxReads, cancellationToken)
+                .ConfigureAwait(false);
+            return [.. chunk.Select((file, i) => new PrefetchedMember(file, contents[i]))];
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (ObjectReadException error)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw new MemberReadException(file.Location, error);
+            throw new MemberReadException(error.Location, error.InnerException ?? error);
         }
-        catch
+    }
+
+    private static void DisposeAll(IEnumerable<PrefetchedMember?> chunk)
+    {
+        foreach (var member in chunk)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
+            member?.Dispose();
         }
     }
 }

@@ -11,6 +11,14 @@ internal static class ObjectPath
         return index < 0 ? ("", location) : (location[..index], location[(index + 1)..]);
     }
 
+    /// <summary>As <see cref="Split"/>, with the folder as a slice of <paramref name="location"/> (no copy).</summary>
+    public static string Name(string location, out ReadOnlySpan<char> folder)
+    {
+        var index = location.LastIndexOfAny(Separators);
+        folder = index < 0 ? "" : location.AsSpan(0, index);
+        return location[(index + 1)..];
+    }
+
     /// <summary>A sibling of <paramref name="location"/> named <paramref name="name"/>, same separator.</summary>
     public static string Sibling(string location, string name)
     {

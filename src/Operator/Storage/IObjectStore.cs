@@ -11,6 +11,16 @@ internal interface IObjectStore
 
     Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads small objects whole (to their end, even when they grew since they were listed), at most
+    /// <paramref name="maxConcurrentReads"/> at a time, in the way that is quickest for the store; the contents come back
+    /// in the order of <paramref name="objects"/>. A failed read throws <see cref="ObjectReadException"/> naming the object,
+    /// after returning every buffer already read. By default, overlapping <see cref="OpenReadAsync"/> requests.
+    /// </summary>
+    Task<IReadOnlyList<ObjectContent>> ReadWholeAsync(
+        IReadOnlyList<StoredObject> objects, int maxConcurrentReads, CancellationToken cancellationToken) =>
+        ConcurrentObjectReads.ReadAsync(this, objects, maxConcurrentReads, cancellationToken);
+
     /// <summary>Writes the whole object or nothing: readers never see a half-written object.</summary>
     Task WriteAsync(string location, Stream content, CancellationToken cancellationToken);
 

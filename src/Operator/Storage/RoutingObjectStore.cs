@@ -19,6 +19,13 @@ internal sealed class RoutingObjectStore(IObjectStore local, Func<IObjectStore> 
     public Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken) =>
         For(location).OpenReadAsync(location, cancellationToken);
 
+    /// <summary>Objects of one store are read its quickest way; a mix of stores falls back to one object at a time.</summary>
+    public Task<IReadOnlyList<ObjectContent>> ReadWholeAsync(
+        IReadOnlyList<StoredObject> objects, int maxConcurrentReads, CancellationToken cancellationToken) =>
+        objects.Select(o => ObjectStoreLocation.IsS3(o.Location)).Distinct().Count() == 1
+            ? For(objects[0].Location).ReadWholeAsync(objects, maxConcurrentReads, cancellationToken)
+            : ConcurrentObjectReads.ReadAsync(this, objects, maxConcurrentReads, cancellationToken);
+
     public Task WriteAsync(string location, Stream content, CancellationToken cancellationToken) =>
         For(location).WriteAsync(location, content, cancellationToken);
 

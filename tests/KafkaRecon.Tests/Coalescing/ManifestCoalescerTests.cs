@@ -79,6 +79,25 @@ public sealed class ManifestCoalescerTests : IDisposable
     }
 
     [Fact]
+    public async Task Member_held_exclusively_by_a_writer_fails_its_batch_and_nothing_is_deleted()
+    {
+        var originals = WriteImportFiles(5);
+        var before = ManifestFolder.Lines(_folder.Path);
+
+        CoalesceReport report;
+        await using (new FileStream(originals[2], FileMode.Append, FileAccess.Write, FileShare.None))
+        {
+            report = await CoalesceAsync(new LocalObjectStore(), _folder.Path);
+        }
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Contains(originals[2], failure.Message);
+        Assert.Equal(0, report.FilesDeleted);
+        Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
+        Assert.Equal(originals.Length, Directory.GetFiles(_folder.Combine("import", "main")).Length);
+    }
+
+    [Fact]
     public async Task Truncated_merged_file_is_caught_by_the_line_count_and_no_original_is_deleted()
     {
         WriteImportFiles(4, linesEach: 50);
