@@ -33,9 +33,6 @@ internal static class StepProfile
                 : step.Render(parameters);
             var statement = step.Kind switch
             {
-                ComparisonStepKind.Side when Environment.GetEnvironmentVariable("BENCH_MATERIALISE_SIDES") == "1" =>
-                    $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
-                ComparisonStepKind.Side => $"CREATE OR REPLACE TEMP VIEW {step.Name} AS {select}",
                 ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
                 _ => $"COPY ({select}) TO {DuckDbLiteral.String(Path.Combine(scratch, step.Name + ".parquet"))} (FORMAT PARQUET, COMPRESSION SNAPPY)",
             };

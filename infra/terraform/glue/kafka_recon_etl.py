@@ -4,8 +4,8 @@ A thin wrapper: it reads the import and export manifests of the window as raw te
 temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings), executes the
 *same* transform SQL files as the embedded DuckDB engine (``transform/<step>.sql``) in the order of
 ``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
-file's name, so each becomes a temporary view; shared steps are cached (and released when ``differences`` no longer
-needs ``joined``), exactly as the DuckDB engine materialises them. The four output steps ``missing_imports``,
+file's name, so each becomes a temporary view; shared steps are cached (and released once no later step reads
+them), exactly as the DuckDB engine materialises them. The four output steps ``missing_imports``,
 ``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as Parquet under this run's output prefix.
 ``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
 
@@ -33,12 +33,13 @@ ARGUMENTS = [
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
 STEPS = [
-    ("import_side", "side", []),
-    ("export_side", "side", []),
-    ("joined", "shared", []),
-    ("collection_counts", "shared", []),
+    ("import_side", "shared", []),
+    ("export_side", "shared", []),
+    ("differences", "shared", []),
+    ("import_counts", "shared", ["import_side"]),
+    ("export_counts", "shared", ["export_side"]),
+    ("collection_counts", "shared", ["import_counts", "export_counts"]),
     ("collections_in_both", "shared", []),
-    ("differences", "shared", ["joined"]),
     ("missing_imports", "output", []),
     ("missing_exports", "output", []),
     ("mismatched_timestamps", "output", []),

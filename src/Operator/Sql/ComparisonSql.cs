@@ -17,12 +17,13 @@ internal static class ComparisonSql
 
     public static readonly IReadOnlyList<ComparisonStep> Steps =
     [
-        new("import_side", ComparisonStepKind.Side),
-        new("export_side", ComparisonStepKind.Side),
-        new("joined", ComparisonStepKind.Shared),
-        new("collection_counts", ComparisonStepKind.Shared),
+        new("import_side", ComparisonStepKind.Shared),
+        new("export_side", ComparisonStepKind.Shared),
+        new("differences", ComparisonStepKind.Shared),
+        new("import_counts", ComparisonStepKind.Shared) { Releases = ["import_side"] },
+        new("export_counts", ComparisonStepKind.Shared) { Releases = ["export_side"] },
+        new("collection_counts", ComparisonStepKind.Shared) { Releases = ["import_counts", "export_counts"] },
         new("collections_in_both", ComparisonStepKind.Shared),
-        new("differences", ComparisonStepKind.Shared) { Releases = ["joined"] },
         new(RunLayout.MissingImportsTable, ComparisonStepKind.Output),
         new(RunLayout.MissingExportsTable, ComparisonStepKind.Output),
         new(RunLayout.MismatchedTimestampsTable, ComparisonStepKind.Output),

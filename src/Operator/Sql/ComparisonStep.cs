@@ -17,8 +17,6 @@ internal sealed record ComparisonStep(string Name, ComparisonStepKind Kind)
 
 internal enum ComparisonStepKind
 {
-    /// <summary>Read once per row of the raw manifests; cheap to recompute, never persisted.</summary>
-    Side,
     /// <summary>Read by several later steps: materialise it once.</summary>
     Shared,
     /// <summary>One of the four result tables.</summary>

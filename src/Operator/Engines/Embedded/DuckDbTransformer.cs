@@ -6,9 +6,9 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
 /// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
-/// Parquet into the run folder. Each raw manifest is scanned once with the window filter applied during the scan;
-/// the joined relation is materialised once (spilling under the run's scratch folder beyond the memory limit) and the
-/// outputs are written from it. A run whose tables are already published succeeds at once. For an s3:// output
+/// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan, into
+/// its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
+/// differing ids leave the join, and the per-collection counts come from the sides. A run whose tables are already published succeeds at once. For an s3:// output
 /// location the tables are built in a <see cref="LocalWorkspace"/> and then uploaded (<see cref="S3ResultTables"/>).
 /// </summary>
 internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
@@ -173,7 +173,6 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         var select = step.Render(parameters);
         return step.Kind switch
         {
-            ComparisonStepKind.Side => $"CREATE OR REPLACE TEMP VIEW {step.Name} AS {select}",
             ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
             _ => $"COPY ({select}) TO {DuckDbLiteral.String(ResultTableFolder.TableFile(staging, step.Name))} " +
                  "(FORMAT PARQUET, COMPRESSION SNAPPY)",

@@ -1,28 +1,41 @@
--- Per (database, collection) over ALL joined rows, in one pass: the counts table's figures plus how many ids are
--- present on both sides (which decides the collections the detail tables are restricted to).
+-- Per (database, collection) over ALL ids of both sides: each side's own figures, plus the differences counted by
+-- kind. An id present on both sides with equal timestamps is in neither differences count, so the ids present on
+-- both sides (which decide the collections the detail tables are restricted to) are the imported ids less those
+-- missing from the export.
 SELECT
-    database,
-    collection,
-    COUNT(import_timestamp) AS imported_count,
-    COUNT(export_timestamp) AS exported_count,
-    COUNT(CASE
-        WHEN export_timestamp IS NOT NULL AND LOWER(export_component) IN ('hdi', 'k2hb') THEN 1
-    END) AS exported_count_from_data_load,
-    COUNT(CASE
-        WHEN export_timestamp IS NOT NULL AND LOWER(export_component) NOT IN ('hdi', 'k2hb') THEN 1
-    END) AS exported_count_from_streaming_feed,
-    COUNT(CASE WHEN import_timestamp IS NULL AND export_timestamp IS NOT NULL THEN 1 END) AS missing_imported_count,
-    COUNT(CASE WHEN import_timestamp IS NOT NULL AND export_timestamp IS NULL THEN 1 END) AS missing_exported_count,
-    COUNT(CASE
-        WHEN import_timestamp IS NOT NULL AND export_timestamp IS NOT NULL AND earliest_manifest = 'import' THEN 1
-    END) AS mismatched_timestamps_earlier_in_import_count,
-    COUNT(CASE
-        WHEN import_timestamp IS NOT NULL AND export_timestamp IS NOT NULL AND earliest_manifest = 'export' THEN 1
-    END) AS mismatched_timestamps_earlier_in_export_count,
-    MAX(import_timestamp) AS latest_import_timestamp,
-    MIN(import_timestamp) AS earliest_import_timestamp,
-    MAX(export_timestamp) AS latest_export_timestamp,
-    MIN(export_timestamp) AS earliest_export_timestamp,
-    COUNT(CASE WHEN import_timestamp IS NOT NULL AND export_timestamp IS NOT NULL THEN 1 END) AS both_sides_count
-FROM joined
-GROUP BY database, collection
+    COALESCE(i.database, e.database) AS database,
+    COALESCE(i.collection, e.collection) AS collection,
+    COALESCE(i.imported_count, 0) AS imported_count,
+    COALESCE(e.exported_count, 0) AS exported_count,
+    COALESCE(e.exported_count_from_data_load, 0) AS exported_count_from_data_load,
+    COALESCE(e.exported_count_from_streaming_feed, 0) AS exported_count_from_streaming_feed,
+    COALESCE(d.missing_imported_count, 0) AS missing_imported_count,
+    COALESCE(d.missing_exported_count, 0) AS missing_exported_count,
+    COALESCE(d.mismatched_timestamps_earlier_in_import_count, 0) AS mismatched_timestamps_earlier_in_import_count,
+    COALESCE(d.mismatched_timestamps_earlier_in_export_count, 0) AS mismatched_timestamps_earlier_in_export_count,
+    i.latest_import_timestamp,
+    i.earliest_import_timestamp,
+    e.latest_export_timestamp,
+    e.earliest_export_timestamp,
+    COALESCE(i.imported_count, 0) - COALESCE(d.missing_exported_count, 0) AS both_sides_count
+FROM import_counts i
+FULL OUTER JOIN export_counts e
+    ON i.database = e.database
+    AND i.collection = e.collection
+LEFT JOIN (
+    SELECT
+        database,
+        collection,
+        COUNT(CASE WHEN import_timestamp IS NULL THEN 1 END) AS missing_imported_count,
+        COUNT(CASE WHEN export_timestamp IS NULL THEN 1 END) AS missing_exported_count,
+        COUNT(CASE
+            WHEN import_timestamp IS NOT NULL AND export_timestamp IS NOT NULL AND earliest_manifest = 'import' THEN 1
+        END) AS mismatched_timestamps_earlier_in_import_count,
+        COUNT(CASE
+            WHEN import_timestamp IS NOT NULL AND export_timestamp IS NOT NULL AND earliest_manifest = 'export' THEN 1
+        END) AS mismatched_timestamps_earlier_in_export_count
+    FROM differences
+    GROUP BY database, collection
+) d
+    ON d.database = COALESCE(i.database, e.database)
+    AND d.collection = COALESCE(i.collection, e.collection)

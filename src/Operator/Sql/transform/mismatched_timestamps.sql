@@ -1,4 +1,5 @@
--- Ids present on both sides whose timestamps differ, in collections present in both manifests.
+-- Ids present on both sides whose timestamps differ (in differences, an id on both sides always differs), in
+-- collections present in both manifests.
 SELECT
     j.id, j.database, j.collection,
     j.import_timestamp, j.import_source, j.import_component, j.import_type,
@@ -10,4 +11,3 @@ INNER JOIN collections_in_both b
     AND j.collection = b.collection
 WHERE j.import_timestamp IS NOT NULL
   AND j.export_timestamp IS NOT NULL
-  AND j.earliest_manifest <> 'both'
