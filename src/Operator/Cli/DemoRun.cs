@@ -45,7 +45,8 @@ internal static class DemoRun
         return ExitCodes.Verified;
     }
 
-    private static List<string> Differences(ReconciliationResults? actual, SampleTruth truth)
+    /// <summary>Each total of the run that differs from the generator's planted answer, described; none when all agree.</summary>
+    internal static List<string> Differences(ReconciliationResults? actual, SampleTruth truth)
     {
         if (actual is null)
         {

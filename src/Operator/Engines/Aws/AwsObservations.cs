@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Aws;
 
 namespace KafkaRecon.Operator.Engines.Aws;
@@ -24,7 +25,7 @@ internal static class AwsObservations
 
     /// <summary>No credentials (or no usable configuration): trying again cannot help until someone provides them.</summary>
     public static PhaseObservation NotConfigured(AwsConfigurationException error, string action, IReadOnlyList<string> externalIds) =>
-        PhaseObservation.Failed("AwsNotConfigured", $"{action}: {error.Message}", retryable: false)
+        PhaseObservation.Failed(ConditionReasons.EngineNotConfigured, $"{action}: {error.Message}", retryable: false)
             with { ExternalIds = externalIds };
 
     public static PhaseObservation MissingSetting(string field, string purpose) => PhaseObservation.Failed(

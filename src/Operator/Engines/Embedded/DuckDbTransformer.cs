@@ -6,10 +6,11 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
 /// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
-/// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan, into
-/// its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
-/// differing ids leave the join, and the per-collection counts come from the sides. A run whose tables are already published succeeds at once. For an s3:// output
-/// location the tables are built in a <see cref="LocalWorkspace"/> and then uploaded (<see cref="S3ResultTables"/>).
+/// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan,
+/// into its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
+/// differing ids leave the join, and the per-collection counts come from the sides. A run whose tables are already
+/// published succeeds at once. For an s3:// output location the tables are built in a <see cref="LocalWorkspace"/>
+/// and then uploaded (<see cref="S3ResultTables"/>).
 /// </summary>
 internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
 {

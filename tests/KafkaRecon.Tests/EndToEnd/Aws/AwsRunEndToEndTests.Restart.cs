@@ -53,7 +53,7 @@ public sealed partial class AwsRunEndToEndTests
         var finished = await last.WaitForExitAsync(LegLimit);
 
         Assert.True(finished.Exit == ExitCodes.VerificationFailed, finished.ToString());
-        Assert.Empty(Differences(finished.Resource.Status?.Results, sample.Dataset.Truth));
+        Assert.Empty(DemoRun.Differences(finished.Resource.Status?.Results, sample.Dataset.Truth));
         Assert.InRange(await CountAsync($"s3://{sample.Bucket}/{manifests}/import"), 1, uploaded - 1);
         using var clients = moto.Clients();
         var jobs = await clients.Batch.ListJobsAsync(

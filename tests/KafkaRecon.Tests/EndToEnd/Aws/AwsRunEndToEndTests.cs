@@ -21,7 +21,7 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
 
         Assert.True(sample.Aws.Exit == ExitCodes.VerificationFailed, sample.Aws.ToString());
         Assert.Equal(ReconciliationPhase.Failed, status!.Phase);
-        Assert.Empty(Differences(status.Results, sample.Dataset.Truth));
+        Assert.Empty(DemoRun.Differences(status.Results, sample.Dataset.Truth));
         Assert.True(sample.Dataset.Truth.Totals.MissingExports > 0);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
     public void Embedded_reference_run_on_the_same_s3_manifests_finds_the_same_truth()
     {
         Assert.True(sample.Embedded.Exit == ExitCodes.VerificationFailed, sample.Embedded.ToString());
-        Assert.Empty(Differences(sample.Embedded.Resource.Status?.Results, sample.Dataset.Truth));
+        Assert.Empty(DemoRun.Differences(sample.Embedded.Resource.Status?.Results, sample.Dataset.Truth));
     }
 
     [Fact]
@@ -107,29 +107,6 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
         Assert.Equal(1, result.Resource.Status!.Phases.Transform!.Attempt);
         Assert.Contains("No AWS credentials could be resolved", result.Output + result.Error);
         Assert.Contains("AWS_ACCESS_KEY_ID", result.Output + result.Error);
-    }
-
-    internal static List<string> Differences(ReconciliationResults? actual, SampleTruth truth)
-    {
-        if (actual is null)
-        {
-            return ["the run produced no results"];
-        }
-        var expected = truth.Totals;
-        return new (string Name, long Actual, long Expected)[]
-            {
-                ("imported", actual.Imported, expected.Imported),
-                ("exported", actual.Exported, expected.Exported),
-                ("missingExports", actual.MissingExports, expected.MissingExports),
-                ("missingImports", actual.MissingImports, expected.MissingImports),
-                ("mismatchedTimestamps", actual.MismatchedTimestamps, expected.MismatchedTimestamps),
-                ("mismatchedEarlierInImport", actual.MismatchedEarlierInImport, expected.MismatchedEarlierInImport),
-                ("mismatchedEarlierInExport", actual.MismatchedEarlierInExport, expected.MismatchedEarlierInExport),
-                ("missingCollections", actual.MissingCollections, expected.MissingCollections),
-                ("missingDatabases", actual.MissingDatabases, expected.MissingDatabases),
-            }
-            .Where(p => p.Actual != p.Expected)
-            .Select(p => $"{p.Name}: reconciled {p.Actual}, expected {p.Expected}").ToList();
     }
 
     [GeneratedRegex("\"execution_time\": \"[0-9]+\\.[0-9]{6}\"")]
