@@ -24,18 +24,7 @@ public sealed class AwsCredentialSourceTests
     [Fact]
     public async Task Default_chain_without_any_credentials_gives_a_clear_error()
     {
-        using var environment = new ScopedEnvironment(new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = null,
-            ["AWS_SECRET_ACCESS_KEY"] = null,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_ROLE_ARN"] = null,
-            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/kafka-recon/credentials",
-            ["AWS_CONFIG_FILE"] = "/nonexistent/kafka-recon/config",
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-        });
+        using var environment = new ScopedEnvironment(NoAwsCredentials.Environment());
         using var clients = new AwsClients(new AwsOptions { Region = "eu-west-2" });
 
         var error = await Assert.ThrowsAsync<AwsConfigurationException>(() =>

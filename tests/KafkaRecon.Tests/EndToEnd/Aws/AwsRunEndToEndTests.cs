@@ -86,19 +86,8 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
         resource.Metadata.Name = "no-credentials";
         resource.Spec.Transform.GlueJobName = "never-started";
         resource.Spec.Query.Database = GeneratedSampleOnMoto.Database;
-        var withoutCredentials = new Dictionary<string, string?>
-        {
-            ["AWS_REGION"] = MotoServer.Region,
-            ["AWS_ACCESS_KEY_ID"] = null,
-            ["AWS_SECRET_ACCESS_KEY"] = null,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_ROLE_ARN"] = null,
-            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/kafka-recon/credentials",
-            ["AWS_CONFIG_FILE"] = "/nonexistent/kafka-recon/config",
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-        };
+        var withoutCredentials = NoAwsCredentials.Environment();
+        withoutCredentials["AWS_REGION"] = MotoServer.Region;
 
         var result = await sample.RunAsync(resource, sample.Moto.Endpoint, withoutCredentials, "--poll-interval", "00:00:00.05");
 
