@@ -3,6 +3,7 @@ using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Entities.Validation;
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Metrics;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -43,7 +44,8 @@ internal static class LocalRunner
         using var http = new HttpClient();
         var events = new ProgressReporter(Console(stderr), time);
         using var aws = new LazyAwsClients(options.AwsEndpoint, new MetricsAwsCallObserver(metrics), time);
-        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws, state)
+        var status = state is null ? new InMemoryStatusSink() : (Reconciliation.IStatusSink)state;
+        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws, status)
             .CreateDriver();
 
         var finished = await new LocalRun(driver, time, options.PollInterval)

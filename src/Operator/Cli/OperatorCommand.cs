@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Operator.Kubernetes.Watching;

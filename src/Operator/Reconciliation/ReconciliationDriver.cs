@@ -2,6 +2,7 @@ using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
+using KafkaRecon.Operator.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Reconciliation;

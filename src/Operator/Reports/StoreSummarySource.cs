@@ -1,4 +1,3 @@
-using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Reports;

@@ -44,7 +44,7 @@ internal sealed class ObservedEngines
     /// <summary>Replaces the host's engines with observed wrappers around fresh embedded engines.</summary>
     public void Register(IServiceCollection services) => services.AddSingleton(sp =>
     {
-        var real = ReconciliationServices.EmbeddedEngines(
+        var real = KafkaRecon.Operator.Composition.EngineComposition.EmbeddedEngines(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<KafkaRecon.Operator.Storage.IObjectStore>());
         return new EngineSet(
             new Observed(this, PhaseName.Coalesce, real.Coalescer),

@@ -1,4 +1,5 @@
 using KafkaRecon.ApiServer;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Operator.Kubernetes.Watching;

@@ -36,7 +36,7 @@ public sealed class UnwritableOutputTests : IDisposable
         var time = TimeProvider.System;
         var store = new LocalObjectStore();
         var driver = new ReconciliationDriver(
-            ReconciliationServices.Engines(time, store, aws: null!), new Operator.Reports.StoreSummarySource(_ => store),
+            KafkaRecon.Operator.Composition.EngineComposition.Engines(time, store, aws: null!), new Operator.Reports.StoreSummarySource(_ => store),
             new KafkaRecon.Operator.Notifications.SlackNotifier(new HttpClient(), new KafkaRecon.Operator.Notifications.LocalWebhookUrlSource(null, _ => null),
                 new KafkaRecon.Operator.Notifications.SlackDeliveryOptions(), time),
             new InMemoryStatusSink(), new NoEvents(), NullRunObserver.Instance, time,

@@ -3,7 +3,7 @@ using KafkaRecon.Operator.Kubernetes.Leadership;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KafkaRecon.Tests.Kubernetes.Leadership;
+namespace KafkaRecon.Tests.Kubernetes.Hosting;
 
 public sealed class ExitOnLeadershipLossTests
 {

@@ -1,6 +1,4 @@
-using KafkaRecon.Operator.Reports;
-
-namespace KafkaRecon.Operator.Reconciliation;
+namespace KafkaRecon.Operator.Reports;
 
 /// <summary>Reads a run's report summary (local file or S3 object) for the Verify phase.</summary>
 internal interface ISummarySource

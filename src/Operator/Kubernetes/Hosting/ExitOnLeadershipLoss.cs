@@ -1,7 +1,7 @@
-using KafkaRecon.Operator.Kubernetes.Hosting;
+using KafkaRecon.Operator.Kubernetes.Leadership;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaRecon.Operator.Kubernetes.Leadership;
+namespace KafkaRecon.Operator.Kubernetes.Hosting;
 
 /// <summary>
 /// Like controller-runtime ("leader election lost"): stop at once, without the grace period, and exit non-zero so

@@ -5,12 +5,12 @@ using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaRecon.Operator.Cli;
+namespace KafkaRecon.Operator.Composition;
 
 /// <summary>
 /// Wires one in-process run: the same driver as the controller, with status in memory; <see cref="Aws"/> serves
-/// s3:// locations and <c>spec.engine: aws</c>, built only when first needed; <see cref="Status"/> (default: in
-/// memory) is where status is kept.
+/// s3:// locations and <c>spec.engine: aws</c>, built only when first needed; <see cref="Status"/> is where status
+/// is kept (in memory or a state file: there is no API server).
 /// </summary>
 internal sealed record RunComposition(
     IEventSink Events,
@@ -20,17 +20,17 @@ internal sealed record RunComposition(
     KafkaReconMetrics? Metrics,
     string? SlackWebhookFile,
     LazyAwsClients Aws,
-    IStatusSink? Status = null)
+    IStatusSink Status)
 {
     public ReconciliationDriver CreateDriver()
     {
         var store = Aws.CreateStore();
         return new ReconciliationDriver(
-            ReconciliationServices.Engines(Time, store, Aws),
+            EngineComposition.Engines(Time, store, Aws),
             new StoreSummarySource(_ => store),
             new SlackNotifier(Http, LocalWebhookUrlSource.FromProcess(SlackWebhookFile), new SlackDeliveryOptions(), Time,
                 Logging.CreateLogger<SlackNotifier>()),
-            Status ?? new InMemoryStatusSink(),
+            Status,
             Events,
             Metrics is null ? NullRunObserver.Instance : new MetricsRunObserver(Metrics),
             Time,
