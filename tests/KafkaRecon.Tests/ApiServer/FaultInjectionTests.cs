@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using KafkaRecon.Entities;
+using KafkaRecon.Tests.Support;
 using G = KafkaRecon.Entities.KafkaReconciliation;
 
 namespace KafkaRecon.Tests.ApiServer;

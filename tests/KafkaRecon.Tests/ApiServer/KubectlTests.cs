@@ -1,11 +1,13 @@
 using k8s;
 using k8s.Models;
 using KafkaRecon.Entities;
+using KafkaRecon.Tests.Support;
 using G = KafkaRecon.Entities.KafkaReconciliation;
 
 namespace KafkaRecon.Tests.ApiServer;
 
 /// <summary>The real kubectl 1.32 checks the fake: apply, printer columns, yaml, status patch, delete and watch.</summary>
+[Trait("Category", "Slow")]
 public sealed class KubectlTests
 {
     private const string Ns = TestApiServer.Namespace;

@@ -1,10 +1,12 @@
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.ApiServer;
 
 /// <summary>The client's own LeaseLock (optimistic concurrency on the Lease) works against the fake.</summary>
+[Trait("Category", "Slow")]
 public sealed class LeaderElectionTests
 {
     private static LeaderElector Elector(k8s.Kubernetes client, string identity) =>

@@ -4,10 +4,12 @@ using k8s.Autorest;
 using k8s.Models;
 using KafkaRecon.ApiServer.Faults;
 using KafkaRecon.Entities;
+using KafkaRecon.Tests.Support;
 using G = KafkaRecon.Entities.KafkaReconciliation;
 
 namespace KafkaRecon.Tests.ApiServer;
 
+[Trait("Category", "Slow")]
 public sealed class WatchTests
 {
     private const string Ns = TestApiServer.Namespace;

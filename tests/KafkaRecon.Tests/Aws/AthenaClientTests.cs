@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Aws;
 
 namespace KafkaRecon.Tests.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class AthenaClientTests(MotoServer moto) : IAsyncLifetime
 {

@@ -3,6 +3,7 @@ using KafkaRecon.Operator.Aws;
 
 namespace KafkaRecon.Tests.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class AwsJsonTransportRetryTests(MotoServer moto)
 {

@@ -7,6 +7,7 @@ namespace KafkaRecon.Tests.Aws;
 /// moto does not check signatures, so botocore (an independent SigV4 implementation, installed with moto)
 /// recomputes the signature of requests our clients actually sent.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class AwsRequestSignerTests(MotoServer moto)
 {

@@ -2,6 +2,7 @@ using KafkaRecon.Operator.Aws;
 
 namespace KafkaRecon.Tests.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class BatchClientTests(MotoServer moto)
 {

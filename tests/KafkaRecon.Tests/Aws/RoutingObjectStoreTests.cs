@@ -2,6 +2,7 @@ using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class RoutingObjectStoreTests(MotoServer moto)
 {

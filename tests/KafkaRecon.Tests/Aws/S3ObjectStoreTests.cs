@@ -3,6 +3,7 @@ using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class S3ObjectStoreTests(MotoServer moto)
 {

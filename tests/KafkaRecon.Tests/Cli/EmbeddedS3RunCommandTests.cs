@@ -15,6 +15,7 @@ namespace KafkaRecon.Tests.Cli;
 /// <c>kafka-recon run -f</c> with <c>engine: embedded</c>, manifests and output on S3 (moto): a small installation
 /// reconciling real buckets without Batch, Glue or Athena.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class EmbeddedS3RunCommandTests(MotoServer moto) : IClassFixture<MotoServer>, IAsyncLifetime
 {

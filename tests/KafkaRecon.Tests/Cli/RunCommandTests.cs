@@ -5,6 +5,7 @@ using KafkaRecon.Operator.Cli;
 
 namespace KafkaRecon.Tests.Cli;
 
+[Trait("Category", "Slow")]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("krecon-run-");

@@ -8,6 +8,7 @@ using KafkaRecon.Tests.Aws;
 namespace KafkaRecon.Tests.Coalescing;
 
 /// <summary><c>kafka-recon coalesce --location s3://…</c> as a Batch job runs it: AWS settings from the environment.</summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class CoalesceCommandS3Tests(MotoServer moto) : IClassFixture<MotoServer>, IDisposable
 {

@@ -6,6 +6,7 @@ namespace KafkaRecon.Tests.Deploy;
 /// Runs tests/deploy/validate.sh: kustomize output against the Kubernetes schemas, CR samples against the generated
 /// CRD (with its CEL rule), the chart rendered and checked, values against values.schema.json.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DeployValidationTests
 {
     [Fact]

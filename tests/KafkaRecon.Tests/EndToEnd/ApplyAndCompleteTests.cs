@@ -3,6 +3,7 @@ using KafkaRecon.Tests.ApiServer;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class ApplyAndCompleteTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new();

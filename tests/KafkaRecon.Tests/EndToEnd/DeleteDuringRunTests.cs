@@ -1,9 +1,11 @@
 using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class DeleteDuringRunTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new(records: 500);

@@ -1,8 +1,10 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class InvalidResourceTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new(records: 200);

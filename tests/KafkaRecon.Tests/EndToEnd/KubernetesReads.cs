@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using KafkaRecon.Entities;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
@@ -29,21 +30,11 @@ internal static class KubernetesReads
         this k8s.Kubernetes client, string name, Func<KafkaReconciliation, bool> condition, string description, TimeSpan? timeout = null)
     {
         KafkaReconciliation? last = null;
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            last = await client.TryGetAsync(name);
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {name} {description} (last status: " +
-                    $"{(last?.Status is null ? "none" : KubernetesJson.Serialize(last.Status))}).");
-            }
-            await Task.Delay(20);
-        }
+        return await Poll.ForAsync(
+            async () => (last = await client.TryGetAsync(name)) is { } found && condition(found) ? found : null,
+            () => $"{name} {description} (last status: " +
+                $"{(last?.Status is null ? "none" : KubernetesJson.Serialize(last.Status))})",
+            timeout ?? TimeSpan.FromSeconds(60));
     }
 
     public static async Task<IList<Corev1Event>> EventsAsync(this k8s.Kubernetes client, string name) =>

@@ -2,9 +2,11 @@ using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class LeaderElectionTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new(records: 300);

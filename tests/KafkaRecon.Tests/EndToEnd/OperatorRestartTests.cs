@@ -4,6 +4,7 @@ using KafkaRecon.Tests.ApiServer;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class OperatorRestartTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new();

@@ -2,9 +2,11 @@ using KafkaRecon.ApiServer;
 using KafkaRecon.ApiServer.Faults;
 using KafkaRecon.Entities;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
+[Trait("Category", "Slow")]
 public sealed class WatchFaultTests : IDisposable
 {
     private readonly GeneratedDataset _dataset = new(records: 300);

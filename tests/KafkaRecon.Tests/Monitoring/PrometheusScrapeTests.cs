@@ -2,12 +2,16 @@ using System.Net;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Tests.Metrics;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.Monitoring;
 
 /// <summary>The real thing end to end: Prometheus scrapes the metrics endpoint and answers queries with our numbers.</summary>
+[Trait("Category", "Slow")]
 public sealed class PrometheusScrapeTests
 {
+    private static readonly TimeSpan PrometheusInterval = TimeSpan.FromMilliseconds(250);
+
     [Fact]
     public async Task Prometheus_scrapes_the_exact_missing_exports_of_a_finished_run()
     {
@@ -47,14 +51,14 @@ public sealed class PrometheusScrapeTests
             binary, endpoint.MetricsUri, RepositoryFiles.PathOf("deploy/monitoring/alerts.yaml"));
 
         // The recording rule covers both resources once the rules have seen both scrapes.
-        await Eventually.ReturnsAsync(
+        await Poll.ForAsync(
             async () => await prometheus.QueryAsync("kafka_recon:latest_completion_timestamp_seconds") is { Count: 2 } r ? r : null,
-            TimeSpan.FromSeconds(90),
-            () => $"the recording rule never covered both resources; log:\n{Tail(prometheus.Log)}");
-        var firing = await Eventually.ReturnsAsync(
+            () => $"the recording rule covers both resources; log:\n{Tail(prometheus.Log)}",
+            TimeSpan.FromSeconds(90), PrometheusInterval);
+        var firing = await Poll.ForAsync(
             async () => await prometheus.QueryAsync("""ALERTS{alertname="KafkaReconRecordsMissing",alertstate="firing"}""") is { Count: > 0 } r ? r : null,
-            TimeSpan.FromSeconds(30),
-            () => $"KafkaReconRecordsMissing never fired; log:\n{Tail(prometheus.Log)}");
+            () => $"KafkaReconRecordsMissing fires; log:\n{Tail(prometheus.Log)}",
+            TimeSpan.FromSeconds(30), PrometheusInterval);
 
         var alert = Assert.Single(firing);
         Assert.Equal("daily-2026-11-25", (string?)alert!["metric"]!["name"]);
@@ -63,10 +67,10 @@ public sealed class PrometheusScrapeTests
 
     private static async Task<string> ValueOfAsync(PrometheusServer prometheus, string query)
     {
-        var result = await Eventually.ReturnsAsync(
+        var result = await Poll.ForAsync(
             async () => await prometheus.QueryAsync(query) is { Count: > 0 } r ? r : null,
-            TimeSpan.FromSeconds(90),
-            () => $"query {query} returned nothing; prometheus exited={prometheus.HasExited}; log:\n{Tail(prometheus.Log)}");
+            () => $"query {query} returns something; prometheus exited={prometheus.HasExited}; log:\n{Tail(prometheus.Log)}",
+            TimeSpan.FromSeconds(90), PrometheusInterval);
         Assert.Single(result);
         return ((string?)result[0]!["value"]![1]) ?? "";
     }

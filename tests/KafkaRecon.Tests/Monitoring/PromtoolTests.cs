@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 namespace KafkaRecon.Tests.Monitoring;
 
+[Trait("Category", "Slow")]
 public sealed class PromtoolTests
 {
     [Fact]

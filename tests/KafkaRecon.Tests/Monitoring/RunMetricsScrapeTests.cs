@@ -3,10 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using KafkaRecon.Operator.Cli;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.Monitoring;
 
 /// <summary>Prometheus scrapes a real <c>kafka-recon run --metrics-port</c> that reconciled data with missing records.</summary>
+[Trait("Category", "Slow")]
 public sealed class RunMetricsScrapeTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("krecon-scrape-");
@@ -26,15 +28,16 @@ public sealed class RunMetricsScrapeTests : IDisposable
             .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() }, stop.Token);
 
         await using var prometheus = PrometheusServer.Start(binary, new Uri($"http://127.0.0.1:{port}/metrics"));
-        var expected = await Eventually.ReturnsAsync(
+        var expected = await Poll.ForAsync(
             () => Task.FromResult(File.Exists(Path.Combine(demo, "truth.json"))
                 ? JsonNode.Parse(File.ReadAllText(Path.Combine(demo, "truth.json")))!["totals"]!["missingExports"]!.ToString()
                 : null),
-            TimeSpan.FromSeconds(60), () => "the demo never wrote truth.json");
-        var scraped = await Eventually.ReturnsAsync(
+            () => "the demo writes truth.json", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250));
+        var scraped = await Poll.ForAsync(
             async () => await prometheus.QueryAsync("""kafka_recon_last_missing_exports{namespace="default",name="sample"}""")
                 is { Count: 1 } result ? (string?)result[0]!["value"]![1] : null,
-            TimeSpan.FromSeconds(150), () => $"the run's missing exports never reached Prometheus; log:\n{prometheus.Log}");
+            () => $"the run's missing exports reach Prometheus; log:\n{prometheus.Log}", TimeSpan.FromSeconds(150),
+            TimeSpan.FromMilliseconds(250));
 
         Assert.Equal($"{expected}", scraped);
         await stop.CancelAsync();

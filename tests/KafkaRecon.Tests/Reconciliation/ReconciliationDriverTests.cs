@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
+using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -116,21 +117,12 @@ public sealed class ReconciliationDriverTests
         var resource = Resource();
         _queryRunner.Answer(PhaseObservation.Running(["q"], TimeSpan.FromMinutes(5)));
         var run = new LocalRun(Driver(), _time).DriveToCompletionAsync(resource, CancellationToken.None);
-        await WaitUntil(() => resource.Status?.Phases.Query?.State == PhaseState.Running);
+        await Poll.UntilAsync(() => resource.Status?.Phases.Query?.State == PhaseState.Running, "the query phase runs");
         Assert.False(run.IsCompleted);
 
         _time.Advance(TimeSpan.FromMinutes(5));
         var finished = await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(ReconciliationPhase.Succeeded, finished.Status!.Phase);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private ReconciliationDriver Driver(EngineSet? engines = null, IEngineProvider? engineProvider = null) => new(

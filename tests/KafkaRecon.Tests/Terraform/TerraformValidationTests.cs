@@ -3,6 +3,7 @@ using KafkaRecon.Tests.Support;
 namespace KafkaRecon.Tests.Terraform;
 
 /// <summary>Runs tests/terraform/validate.sh: a real HCL parse of infra/terraform plus reference checks.</summary>
+[Trait("Category", "Slow")]
 public sealed class TerraformValidationTests
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);

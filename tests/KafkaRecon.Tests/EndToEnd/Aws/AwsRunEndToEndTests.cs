@@ -11,6 +11,7 @@ namespace KafkaRecon.Tests.EndToEnd.Aws;
 /// <c>kafka-recon run -f</c> with <c>engine: aws</c> against moto, end to end: manifests on S3, the Glue run and the
 /// Athena queries on moto, reports written to S3 (see <see cref="GeneratedSampleOnMoto"/> for what plays Glue and Athena).
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : IClassFixture<GeneratedSampleOnMoto>
 {

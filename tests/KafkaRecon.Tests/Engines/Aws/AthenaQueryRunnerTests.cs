@@ -8,6 +8,7 @@ using KafkaRecon.Tests.Aws;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
 {

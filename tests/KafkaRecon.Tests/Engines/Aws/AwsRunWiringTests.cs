@@ -8,6 +8,7 @@ using KafkaRecon.Tests.Metrics;
 namespace KafkaRecon.Tests.Engines.Aws;
 
 /// <summary><c>kafka-recon run</c> hands <c>spec.engine: aws</c> to the AWS engines, built from the environment and <c>--aws-endpoint</c>.</summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class AwsRunWiringTests(MotoServer moto) : IClassFixture<MotoServer>, IDisposable
 {

@@ -6,6 +6,7 @@ using KafkaRecon.Tests.Aws;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class BatchCoalescerTests(MotoServer moto)
 {
@@ -179,6 +180,7 @@ public sealed class BatchCoalescerTests(MotoServer moto)
 }
 
 [Collection(FailingBatchMotoCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class FailingBatchCoalescerTests(FailingBatchMotoServer moto)
 {
     [Fact]

@@ -9,6 +9,7 @@ using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
 namespace KafkaRecon.Tests.Engines.Aws;
 
 /// <summary><c>engine: embedded</c> with manifests on S3: the transform stages them locally before DuckDB reads them.</summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class EmbeddedS3ManifestsTests(MotoServer moto)
 {

@@ -13,6 +13,7 @@ namespace KafkaRecon.Tests.Engines.Aws;
 /// <c>engine: embedded</c> with <c>spec.output.location</c> on S3 (moto): the transform builds the tables locally and
 /// uploads them under the run's prefix, the query phase reads them back and writes the reports to S3.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class EmbeddedS3OutputTests(MotoServer moto) : IAsyncLifetime
 {

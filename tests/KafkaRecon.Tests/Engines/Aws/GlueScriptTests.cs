@@ -7,6 +7,7 @@ namespace KafkaRecon.Tests.Engines.Aws;
 /// <summary>
 /// The Glue script cannot run here (no Spark); it is compiled, and its pure functions are exercised with python3.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class GlueScriptTests
 {
     private static readonly string Script = Path.Combine(RepositoryRoot(), "infra", "terraform", "glue", "kafka_recon_etl.py");

@@ -6,6 +6,7 @@ using KafkaRecon.Tests.Aws;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
 {

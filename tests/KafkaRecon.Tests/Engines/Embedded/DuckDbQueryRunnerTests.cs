@@ -8,6 +8,7 @@ using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
 namespace KafkaRecon.Tests.Engines.Embedded;
 
 /// <summary>The embedded query runner end to end: report files, summary, partial reports, idempotency.</summary>
+[Trait("Category", "Slow")]
 public sealed class DuckDbQueryRunnerTests : IDisposable
 {
     private static readonly long S = EmbeddedRun.StartMs;

@@ -4,6 +4,7 @@ using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
 namespace KafkaRecon.Tests.Engines.Embedded;
 
 /// <summary>The comparison ETL on real DuckDB, one edge case per test, expectations computed by hand.</summary>
+[Trait("Category", "Slow")]
 public sealed class DuckDbTransformerTests : IDisposable
 {
     private static readonly long S = EmbeddedRun.StartMs;

@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Kubernetes.Queue;
 using KafkaRecon.Operator.Kubernetes.Store;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Tests.Kubernetes.Support;
+using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static KafkaRecon.Tests.Kubernetes.Support.Resources;
@@ -46,12 +47,12 @@ public sealed class ControllerWorkersTests : IAsyncLifetime
         reconciler.Then(_ => throw new InvalidOperationException("engine unavailable"));
         queue.Add(Key);
 
-        await Eventually.TrueAsync(() => queue.RetriesTotal == 1 && queue.InFlight == 0, "one retry scheduled");
+        await Poll.UntilAsync(() => queue.RetriesTotal == 1 && queue.InFlight == 0, "one retry scheduled");
         Assert.Equal(1, queue.Failures(Key));
         Assert.Single(reconciler.Reconciled);
 
         time.Advance(TimeSpan.FromMilliseconds(5));
-        await Eventually.TrueAsync(() => reconciler.Reconciled.Count == 2 && queue.InFlight == 0, "the retry");
+        await Poll.UntilAsync(() => reconciler.Reconciled.Count == 2 && queue.InFlight == 0, "the retry");
         Assert.Equal(0, queue.Failures(Key));
     }
 
@@ -60,13 +61,13 @@ public sealed class ControllerWorkersTests : IAsyncLifetime
     {
         reconciler.Then(_ => ReconcileOutcome.After(TimeSpan.FromSeconds(30)));
         queue.Add(Key);
-        await Eventually.TrueAsync(() => reconciler.Reconciled.Count == 1 && queue.InFlight == 0, "first reconcile");
+        await Poll.UntilAsync(() => reconciler.Reconciled.Count == 1 && queue.InFlight == 0, "first reconcile");
 
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(0, queue.Depth);
         time.Advance(TimeSpan.FromSeconds(1));
 
-        await Eventually.TrueAsync(() => reconciler.Reconciled.Count == 2, "the poll after 30 s");
+        await Poll.UntilAsync(() => reconciler.Reconciled.Count == 2, "the poll after 30 s");
         Assert.Equal(0, queue.RetriesTotal);
     }
 
@@ -74,7 +75,7 @@ public sealed class ControllerWorkersTests : IAsyncLifetime
     public async Task A_finished_resource_is_not_requeued()
     {
         queue.Add(Key);
-        await Eventually.TrueAsync(() => reconciler.Reconciled.Count == 1 && queue.InFlight == 0, "one reconcile");
+        await Poll.UntilAsync(() => reconciler.Reconciled.Count == 1 && queue.InFlight == 0, "one reconcile");
 
         time.Advance(TimeSpan.FromHours(1));
 

@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Watching;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Tests.Kubernetes.Support;
+using KafkaRecon.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using static KafkaRecon.Tests.Kubernetes.Support.Resources;
@@ -40,9 +41,9 @@ public sealed class OperatorHostTests : IAsyncLifetime
         await StartAsync(reconciler);
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Url("/healthz"))).StatusCode);
-        await Eventually.TrueAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
+        await Poll.UntilAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
         Assert.Equal("daily", reconciler.Reconciled.First().Metadata.Name);
-        await Eventually.TrueAsync(async () => await Ready() == HttpStatusCode.OK, "ready after the watch is live");
+        await Poll.UntilAsync(async () => await Ready() == HttpStatusCode.OK, "ready after the watch is live");
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
 
         await StartAsync(reconciler);
 
-        await Eventually.TrueAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
+        await Poll.UntilAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
         Assert.Equal("weekly", reconciler.Reconciled.First().Metadata.Name);
     }
 
@@ -67,7 +68,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
 
         await StartAsync(new RecordingReconciler());
 
-        await Eventually.TrueAsync(() => stub.Requests.Count(r => r.Path == Collection(Ns)) >= 1, "a list attempt");
+        await Poll.UntilAsync(() => stub.Requests.Count(r => r.Path == Collection(Ns)) >= 1, "a list attempt");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await Ready());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Url("/healthz"))).StatusCode);
     }
@@ -113,7 +114,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
 
         await app!.StopAsync().WaitAsync(TimeSpan.FromSeconds(15));
 
-        await Eventually.TrueAsync(() => reconciler.SawCancellation, "the reconcile to see cancellation");
+        await Poll.UntilAsync(() => reconciler.SawCancellation, "the reconcile to see cancellation");
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class OperatorHostTests : IAsyncLifetime
         app = OperatorHost.Build(options, stub.Client(), services => services.AddSingleton<IReconciler>(new RecordingReconciler()));
         await app.StartAsync();
 
-        await Eventually.TrueAsync(() => stub.Matching("GET", r => r.Path == leasePath).Count() >= 2, "lease polled");
+        await Poll.UntilAsync(() => stub.Matching("GET", r => r.Path == leasePath).Count() >= 2, "lease polled");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await Ready());
         Assert.Empty(stub.Matching("GET", r => r.Path == Collection(Ns)));
     }

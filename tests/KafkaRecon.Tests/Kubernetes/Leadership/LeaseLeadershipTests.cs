@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s.Models;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Tests.Kubernetes.Support;
+using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KafkaRecon.Tests.Kubernetes.Leadership;
@@ -62,7 +63,7 @@ public sealed class LeaseLeadershipTests : IAsyncLifetime
         stub.On("GET", r => r.Path == LeasePath, Respond.Json(Lease("other", "5", renewed: DateTime.UtcNow.AddHours(1))));
         var leadership = NewLeadership("me");
         await leadership.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => stub.Matching("GET", r => r.Path == LeasePath).Any(), "a lease read");
+        await Poll.UntilAsync(() => stub.Matching("GET", r => r.Path == LeasePath).Any(), "a lease read");
 
         await leadership.StopAsync(CancellationToken.None);
 
@@ -76,7 +77,7 @@ public sealed class LeaseLeadershipTests : IAsyncLifetime
         var leadership = NewLeadership("me");
 
         await leadership.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => stub.Matching("GET", r => r.Path == LeasePath).Count() >= 2, "two lease reads");
+        await Poll.UntilAsync(() => stub.Matching("GET", r => r.Path == LeasePath).Count() >= 2, "two lease reads");
 
         Assert.False(leadership.IsLeader);
         Assert.False(leadership.WhenLeadingAsync(CancellationToken.None).IsCompleted);
@@ -96,7 +97,7 @@ public sealed class LeaseLeadershipTests : IAsyncLifetime
         await leadership.WhenLeadingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Empty(lossHandler.Lost);
         stub.On("GET", r => r.Path == LeasePath, Respond.Status(500, "InternalError"));
-        await Eventually.TrueAsync(() => !lossHandler.Lost.IsEmpty, "the loss handler");
+        await Poll.UntilAsync(() => !lossHandler.Lost.IsEmpty, "the loss handler");
 
         Assert.Equal(["me"], lossHandler.Lost);
         Assert.False(leadership.IsLeader);

@@ -1,4 +1,5 @@
 using KafkaRecon.Operator.Kubernetes.Queue;
+using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KafkaRecon.Tests.Kubernetes.Queue;
@@ -87,7 +88,7 @@ public sealed class WorkQueueTests
         {
             queue.Add($"ns/{i % 3}");
         }
-        await Support.Eventually.TrueAsync(() => queue.Depth == 0 && queue.InFlight == 0, "queue drained");
+        await Poll.UntilAsync(() => queue.Depth == 0 && queue.InFlight == 0, "queue drained");
         queue.ShutDown();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KafkaRecon.Operator.Kubernetes.Store;
 using KafkaRecon.Operator.Kubernetes.Watching;
 using KafkaRecon.Tests.Kubernetes.Support;
+using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static KafkaRecon.Tests.Kubernetes.Support.Resources;
@@ -36,7 +37,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => WatchRequests().Any(), "a watch request");
+        await Poll.UntilAsync(() => WatchRequests().Any(), "a watch request");
         var watch = WatchRequests().Single();
         Assert.Equal("10", watch.QueryValue("resourceVersion"));
         Assert.Equal("true", watch.QueryValue("allowWatchBookmarks"));
@@ -59,7 +60,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => enqueued.Count == 3, "three keys");
+        await Poll.UntilAsync(() => enqueued.Count == 3, "three keys");
         Assert.Equal(["team-a/a", "team-a/b", "team-a/a"], enqueued.Select(k => k.ToString()));
     }
 
@@ -72,7 +73,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => WatchRequests().Count() == 2, "a second watch");
+        await Poll.UntilAsync(() => WatchRequests().Count() == 2, "a second watch");
         Assert.Equal(2, ListRequests().Count());
         Assert.Equal(["10", "20"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
         Assert.Contains(new ResourceKey(Ns, "b"), enqueued);
@@ -86,7 +87,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => WatchRequests().Count() == 2, "a second watch");
+        await Poll.UntilAsync(() => WatchRequests().Count() == 2, "a second watch");
         Assert.Equal(["10", "20"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
         Assert.Equal(2, ListRequests().Count());
         Assert.Contains(new ResourceKey(Ns, "c"), enqueued);
@@ -106,7 +107,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => WatchRequests().Count() == 2, "a second watch");
+        await Poll.UntilAsync(() => WatchRequests().Count() == 2, "a second watch");
         Assert.Equal(["10", "12"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
         Assert.Single(ListRequests());
     }
@@ -119,7 +120,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start();
 
-        await Eventually.TrueAsync(() => WatchRequests().Count() == 2, "a second watch");
+        await Poll.UntilAsync(() => WatchRequests().Count() == 2, "a second watch");
         Assert.Equal(["10", "30"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
         Assert.Empty(enqueued);
     }
@@ -134,12 +135,12 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start(time);
 
-        await Eventually.TrueAsync(() => ListRequests().Count() == 1, "first list");
+        await Poll.UntilAsync(() => ListRequests().Count() == 1, "first list");
         Assert.False(health.IsLive);
         // The retry waits on the injected clock: without advancing it no second LIST is ever made.
-        await Eventually.TrueAsync(() => AdvanceThen(time, () => ListRequests().Count() == 2), "second list");
+        await Poll.UntilAsync(() => AdvanceThen(time, () => ListRequests().Count() == 2), "second list");
         Assert.False(health.IsLive);
-        await Eventually.TrueAsync(() => AdvanceThen(time, () => WatchRequests().Any()), "watch after recovery");
+        await Poll.UntilAsync(() => AdvanceThen(time, () => WatchRequests().Any()), "watch after recovery");
 
         Assert.Equal(3, ListRequests().Count());
         Assert.True(health.IsLive);
@@ -155,8 +156,8 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start(time);
 
-        await Eventually.TrueAsync(() => WatchRequests().Any(), "the first watch");
-        await Eventually.TrueAsync(() => AdvanceThen(time, () => WatchRequests().Count() == 2, step: TimeSpan.FromSeconds(5)),
+        await Poll.UntilAsync(() => WatchRequests().Any(), "the first watch");
+        await Poll.UntilAsync(() => AdvanceThen(time, () => WatchRequests().Count() == 2, step: TimeSpan.FromSeconds(5)),
             "a second watch after the stall limit");
         Assert.True(time.GetUtcNow() - time.Start >= TimeSpan.FromSeconds(90), $"abandoned after {time.GetUtcNow() - time.Start}");
         Assert.Equal(["10", "14"], WatchRequests().Select(r => r.QueryValue("resourceVersion")));
@@ -173,7 +174,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
 
         Start(namespaceName: null);
 
-        await Eventually.TrueAsync(() => stub.Requests.Any(r => r.QueryValue("watch") == "true"), "cluster watch");
+        await Poll.UntilAsync(() => stub.Requests.Any(r => r.QueryValue("watch") == "true"), "cluster watch");
         Assert.Equal(["x/a", "y/b"], enqueued.Select(k => k.ToString()));
     }
 
