@@ -1,12 +1,8 @@
-using System.Net;
 using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Entities.Validation;
-using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Composition;
-using KafkaRecon.Operator.Metrics;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 using Spectre.Console;
 
 namespace KafkaRecon.Operator.Cli;
@@ -30,28 +26,21 @@ internal static class LocalRunner
         state?.Resume(resource);
 
         var time = TimeProvider.System;
-        var registry = Prometheus.Metrics.NewCustomRegistry();
-        var metrics = new KafkaReconMetrics(registry, time);
-        await using var endpoint = options.MetricsPort is { } port
-            ? await MetricsEndpoint.StartAsync(registry, IPAddress.Loopback, port, cancellationToken)
-            : null;
-        if (endpoint is not null)
-        {
-            await stderr.WriteLineAsync($"metrics: {endpoint.MetricsUri}");
-        }
         using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(console => console.SingleLine = true));
-        using var http = new HttpClient();
-        var events = new ProgressReporter(Console(stderr), time);
-        using var aws = new LazyAwsClients(options.AwsEndpoint, new MetricsAwsCallObserver(metrics), time);
+        await using var composition = await RunComposition.StartAsync(
+            time, logging, options.MetricsPort, options.AwsEndpoint, cancellationToken);
+        if (composition.MetricsUri is { } metricsUri)
+        {
+            await stderr.WriteLineAsync($"metrics: {metricsUri}");
+        }
         var status = state is null ? new InMemoryStatusSink() : (Reconciliation.IStatusSink)state;
-        var driver = new RunComposition(events, time, logging, http, metrics, options.SlackWebhookFile, aws, status)
-            .CreateDriver();
+        var driver = composition.CreateDriver(new ProgressReporter(Console(stderr), time), status, options.SlackWebhookFile);
 
         var finished = await new LocalRun(driver, time, options.PollInterval)
             .DriveToCompletionAsync(resource, cancellationToken);
         Print(finished, options.Output, stdout);
-        if (endpoint is not null && options.MetricsLinger > TimeSpan.Zero)
+        if (composition.MetricsUri is not null && options.MetricsLinger > TimeSpan.Zero)
         {
             await Task.Delay(options.MetricsLinger, time, cancellationToken);
         }

@@ -6,7 +6,6 @@ using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Operator.Kubernetes.Watching;
 using KafkaRecon.Entities.Validation;
-using KafkaRecon.Operator.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,9 +14,7 @@ namespace KafkaRecon.Operator.Cli;
 /// <summary><c>kafka-recon operator</c>: run the controller against a cluster.</summary>
 internal static partial class OperatorCommand
 {
-    public static Command Create() => Create(AddReconciler);
-
-    public static Command Create(Action<IServiceCollection> addReconciler)
+    public static Command Create()
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path of a kubeconfig; default: in-cluster config, else ~/.kube/config." };
         var context = new Option<string?>("--context") { Description = "Kubeconfig context to use." };
@@ -81,19 +78,13 @@ internal static partial class OperatorCommand
                 Watch = new WatchOptions { Timeout = parse.GetValue(watchTimeout) },
             };
             var aws = new Aws.AwsSettings(parse.GetValue(awsEndpoint));
-            await using var app = OperatorHost.Build(options, services =>
-            {
-                services.AddSingleton(aws);
-                addReconciler(services);
-            });
+            await using var app = OperatorComposition.Build(options, aws);
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return app.Services.GetRequiredService<OperatorLifetime>().ExitCode;
         });
         return command;
     }
-
-    private static void AddReconciler(IServiceCollection services) => services.AddKafkaReconReconciliation();
 
     private static string[] SplitNamespaces(string? value) =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -16,6 +16,9 @@ public sealed class FolderDependencyTests
     private static readonly string[] ForbiddenToCore =
         ["Composition", "Cli", "Aws", "Engines.Aws", "Engines.Embedded", "Metrics"];
 
+    /// <summary>What only <c>Composition</c> builds: the engines, the metrics and the notifier behind the driver.</summary>
+    private static readonly string[] WiredOnlyByComposition = ["Engines.Aws", "Engines.Embedded", "Metrics", "Notifications"];
+
     [Fact]
     public void No_two_folders_depend_on_each_other_even_through_others()
     {
@@ -33,6 +36,17 @@ public sealed class FolderDependencyTests
             .ToList();
 
         Assert.True(forbidden.Count == 0, "The core references outer folders:\n" + string.Join("\n", forbidden));
+    }
+
+    [Fact]
+    public void The_commands_take_their_engines_metrics_and_notifier_from_the_composition_root()
+    {
+        var wiredByHand = Graph.Edges
+            .Where(edge => edge.Key.From == "Cli" && WiredOnlyByComposition.Contains(edge.Key.To))
+            .SelectMany(edge => edge.Value.Select(reference => $"Cli -> {edge.Key.To}: {reference}"))
+            .ToList();
+
+        Assert.True(wiredByHand.Count == 0, "The command line wires services itself:\n" + string.Join("\n", wiredByHand));
     }
 
     [Fact]

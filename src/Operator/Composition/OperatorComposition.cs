@@ -1,0 +1,24 @@
+using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Kubernetes.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KafkaRecon.Operator.Composition;
+
+/// <summary>
+/// Wires the operator process: the Kubernetes runtime (<see cref="OperatorHost"/>) with the reconciliation services
+/// (<see cref="ReconciliationServices"/>) and the AWS settings from the command line.
+/// </summary>
+internal static class OperatorComposition
+{
+    public static WebApplication Build(OperatorOptions options, AwsSettings aws) =>
+        Build(options, aws, services => services.AddKafkaReconReconciliation());
+
+    /// <param name="addReconciler">Registers the <c>IReconciler</c> and its parts (tests swap in their own).</param>
+    public static WebApplication Build(OperatorOptions options, AwsSettings aws, Action<IServiceCollection> addReconciler) =>
+        OperatorHost.Build(options, services =>
+        {
+            services.AddSingleton(aws);
+            addReconciler(services);
+        });
+}
