@@ -118,12 +118,12 @@ internal sealed class ReconciliationDriver(
         {
             logger.LogWarning("{Phase} cannot run for {Resource}: {Problem}", phase, Identity(resource), e.Message);
             return new ActionResult.Phase(phase,
-                PhaseObservation.Failed(ConditionReasons.EngineNotConfigured, e.Message, retryable: false));
+                PhaseObservation.Failed(PhaseFailure.EngineNotConfigured, e.Message, retryable: false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));
-            return new ActionResult.Phase(phase, PhaseObservation.Failed(ConditionReasons.EngineError, e.Message));
+            return new ActionResult.Phase(phase, PhaseObservation.Failed(PhaseFailure.EngineError, e.Message));
         }
     }
 

@@ -164,7 +164,7 @@ public sealed class PhasePlannerTests
     {
         var scenario = new PlannerScenario();
         scenario.Step();
-        var plan = scenario.Step(Failed(RunPhase.Coalesce, "InvalidInput", retryable: false));
+        var plan = scenario.Step(Failed(RunPhase.Coalesce, PhaseFailure.InvalidSpec, retryable: false));
         Assert.Equal(ReconciliationPhase.Failed, plan.Status.Phase);
         Assert.Equal(1, plan.Status.Phases.Coalesce!.Attempt);
     }
@@ -177,7 +177,7 @@ public sealed class PhasePlannerTests
         scenario.Step();
         scenario.Step(Succeeded(RunPhase.Coalesce));
         scenario.Step(Succeeded(RunPhase.Transform));
-        var plan = scenario.Step(Failed(RunPhase.Query, ResultFolding.QueryFailedReason));
+        var plan = scenario.Step(Failed(RunPhase.Query, PhaseFailure.QueryFailed));
         Assert.IsType<PlannedAction.ReadSummary>(plan.Action);
 
         var done = scenario.Step(Summary(new ReportTotals { Imported = 5, Exported = 5 }, "Export totals"));

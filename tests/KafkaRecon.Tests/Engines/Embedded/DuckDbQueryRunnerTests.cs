@@ -161,7 +161,7 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
         var summary = await new ReportSummaryReader(run.Store).ReadAsync(run.Layout.Summary, CancellationToken.None);
 
         Assert.Equal(ObservedState.Failed, observation.State);
-        Assert.Equal("QueryFailed", observation.Reason);
+        Assert.Equal(PhaseFailure.QueryFailed, observation.Failure);
         Assert.Contains("'Timestamps earlier in export'", observation.Message);
         Assert.Contains("'Timestamps earlier in import'", observation.Message);
         Assert.True(summary.Partial);
