@@ -89,7 +89,7 @@ internal static class ResultFolding
         {
             return; // carry on: verification reads the partial report's summary and fails the run with its totals
         }
-        RunCompletion.Fail(state, $"{phase}Failed", $"{phase} failed: {message}", stalled: true);
+        RunCompletion.Fail(state, new RunOutcome.Stalled(phase), $"{phase} failed: {message}");
     }
 }
 
