@@ -28,7 +28,7 @@ internal static class RunCompletion
         record.State = PhaseState.Succeeded;
         record.CompletionTime = state.Now;
         record.OutputLocation = summary.ReportLocation;
-        var totals = Describe(summary.Totals);
+        var totals = summary.Totals.Describe();
         if (findings.Count == 0)
         {
             record.Reason = ConditionReasons.VerificationPassed;
@@ -77,9 +77,4 @@ internal static class RunCompletion
         state.Warning(ConditionReasons.InvalidSpec, message);
         return state.Finished();
     }
-
-    private static string Describe(Reports.ReportTotals t) =>
-        $"imported {t.Imported}, exported {t.Exported}, missing exports {t.MissingExports}, " +
-        $"missing imports {t.MissingImports}, mismatched timestamps {t.MismatchedTimestamps}, " +
-        $"missing collections {t.MissingCollections}, missing databases {t.MissingDatabases}";
 }

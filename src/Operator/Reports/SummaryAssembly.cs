@@ -51,7 +51,7 @@ internal static class SummaryAssembly
             WindowStart = window.Start,
             WindowEnd = window.End,
             MarginMinutes = window.MarginMinutes,
-            Totals = new ReportTotals
+            Totals = new RunTotals
             {
                 Imported = totals[0],
                 Exported = totals[1],

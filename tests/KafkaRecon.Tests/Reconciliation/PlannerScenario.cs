@@ -41,7 +41,7 @@ internal sealed class PlannerScenario
         RunPhase phase, PhaseFailure reason = PhaseFailure.BatchJobFailed, bool retryable = true) =>
         new(phase, PhaseObservation.Failed(reason, "job failed: exit code 1", retryable));
 
-    public static ActionResult.Summary Summary(ReportTotals totals, params string[] failedQueries) => new(new ReportSummary
+    public static ActionResult.Summary Summary(RunTotals totals, params string[] failedQueries) => new(new ReportSummary
     {
         RunId = "nightly-20261125",
         WindowStart = Now.AddDays(-1),

@@ -26,7 +26,7 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
 
         Assert.Equal(ObservedState.Succeeded, observation.State);
         Assert.Equal(run.Layout.JsonReport, observation.OutputLocation);
-        Assert.Equal(new ReportTotals
+        Assert.Equal(new RunTotals
         {
             Imported = 16, Exported = 14, MissingExports = 6, MissingImports = 4, MismatchedTimestamps = 2,
             MismatchedEarlierInImport = 1, MismatchedEarlierInExport = 1, MissingCollections = 2, MissingDatabases = 1,
