@@ -24,16 +24,16 @@ public static class ConditionReasons
     public const string Failed = "Failed";
     public const string Skipped = "Skipped";
     public const string Suspended = "Suspended";
-    public const string InvalidSpec = "InvalidSpec";
+    public const string InvalidSpec = nameof(PhaseFailure.InvalidSpec);
     public const string SpecChanged = "SpecChanged";
-    public const string TimedOut = "TimedOut";
+    public const string TimedOut = nameof(PhaseFailure.TimedOut);
     public const string RetryScheduled = "RetryScheduled";
     public const string Cancelled = "Cancelled";
     public const string VerificationPassed = "VerificationPassed";
     public const string RecordsMissing = "RecordsMissing";
     public const string PartialReport = "PartialReport";
-    public const string EngineError = "EngineError";
-    public const string EngineNotConfigured = "EngineNotConfigured";
+    public const string EngineError = nameof(PhaseFailure.EngineError);
+    public const string EngineNotConfigured = nameof(PhaseFailure.EngineNotConfigured);
     public const string NotificationSent = "NotificationSent";
     public const string NotificationFailed = "NotificationFailed";
 }

@@ -161,17 +161,9 @@ public sealed class JobSummary
     public string? Reason { get; set; }
 }
 
-public sealed class ReconciliationResults
+/// <summary>The run's totals (<see cref="RunTotals"/>) and where its report is.</summary>
+public sealed record ReconciliationResults : RunTotals
 {
-    [JsonPropertyName("imported")] public long Imported { get; set; }
-    [JsonPropertyName("exported")] public long Exported { get; set; }
-    [JsonPropertyName("missingExports")] public long MissingExports { get; set; }
-    [JsonPropertyName("missingImports")] public long MissingImports { get; set; }
-    [JsonPropertyName("mismatchedTimestamps")] public long MismatchedTimestamps { get; set; }
-    [JsonPropertyName("mismatchedEarlierInImport")] public long MismatchedEarlierInImport { get; set; }
-    [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; set; }
-    [JsonPropertyName("missingCollections")] public long MissingCollections { get; set; }
-    [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; set; }
     [JsonPropertyName("partialReport")] public bool PartialReport { get; set; }
 }

@@ -15,8 +15,14 @@ internal sealed record PhaseObservation(ObservedState State)
     /// <summary>Ids of the external work; recorded in status so a restarted operator resumes it.</summary>
     public IReadOnlyList<string> ExternalIds { get; init; } = [];
 
-    /// <summary>CamelCase reason for a failure or a notable state (becomes a condition reason).</summary>
-    public string? Reason { get; init; }
+    /// <summary>Why the phase failed; set exactly when <see cref="State"/> is Failed.</summary>
+    public PhaseFailure? Failure { get; init; }
+
+    /// <summary>Why a running phase waits longer than usual before its next poll.</summary>
+    public PhaseDelay? Delay { get; init; }
+
+    /// <summary>The failure or delay as a condition reason (CamelCase), for status and messages.</summary>
+    public string? Reason => Failure?.ToString() ?? Delay?.ToString();
 
     public string? Message { get; init; }
 
@@ -36,6 +42,6 @@ internal sealed record PhaseObservation(ObservedState State)
     public static PhaseObservation Succeeded(string? outputLocation = null, IReadOnlyList<string>? externalIds = null) =>
         new(ObservedState.Succeeded) { OutputLocation = outputLocation, ExternalIds = externalIds ?? [] };
 
-    public static PhaseObservation Failed(string reason, string message, bool retryable = true) =>
-        new(ObservedState.Failed) { Reason = reason, Message = message, Retryable = retryable };
+    public static PhaseObservation Failed(PhaseFailure failure, string message, bool retryable = true) =>
+        new(ObservedState.Failed) { Failure = failure, Message = message, Retryable = retryable };
 }

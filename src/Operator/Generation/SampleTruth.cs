@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using System.Text.Json.Serialization;
 using KafkaRecon.Operator.Reports;
 
@@ -15,7 +16,7 @@ internal sealed record SampleTruth
     [JsonPropertyName("windowStart")] public DateTimeOffset WindowStart { get; init; }
     [JsonPropertyName("windowEnd")] public DateTimeOffset WindowEnd { get; init; }
     [JsonPropertyName("marginMinutes")] public int MarginMinutes { get; init; }
-    [JsonPropertyName("totals")] public required ReportTotals Totals { get; init; }
+    [JsonPropertyName("totals")] public required RunTotals Totals { get; init; }
     [JsonPropertyName("collections")] public IReadOnlyList<CollectionCounts> Collections { get; init; } = [];
     [JsonPropertyName("missingDatabases")] public IReadOnlyList<string> MissingDatabases { get; init; } = [];
     [JsonPropertyName("missingCollections")] public IReadOnlyList<CollectionKey> MissingCollections { get; init; } = [];

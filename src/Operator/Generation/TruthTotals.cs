@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Reports;
 
 namespace KafkaRecon.Operator.Generation;
@@ -30,7 +31,7 @@ internal static class TruthTotals
             .Select(g => g.Key)
             .Order(StringComparer.Ordinal)];
 
-    public static ReportTotals Totals(IReadOnlyList<CollectionCounts> rows) => new()
+    public static RunTotals Totals(IReadOnlyList<CollectionCounts> rows) => new()
     {
         Imported = rows.Sum(r => r.Imported),
         Exported = rows.Sum(r => r.Exported),

@@ -23,13 +23,13 @@ internal sealed class ControllerMetrics : IReconcileObserver
         _metrics = metrics;
         registry.AddBeforeCollectCallback(() =>
         {
-            metrics.WorkQueueObserved(ControllerName, queue.Depth, queue.AddsTotal, queue.RetriesTotal);
-            metrics.LeadershipChanged(leadership.IsLeader);
+            metrics.Controller.WorkQueueObserved(ControllerName, queue.Depth, queue.AddsTotal, queue.RetriesTotal);
+            metrics.Controller.LeadershipChanged(leadership.IsLeader);
         });
     }
 
     public void Completed(ReconcileOutcome? outcome, TimeSpan duration) =>
-        _metrics.ReconcileCompleted(ControllerName, outcome switch
+        _metrics.Controller.ReconcileCompleted(ControllerName, outcome switch
         {
             null => ReconcileResult.Error,
             { Finished: true } => ReconcileResult.Success,

@@ -6,5 +6,5 @@ namespace KafkaRecon.Operator.Metrics;
 internal sealed class MetricsAwsCallObserver(KafkaReconMetrics metrics) : IAwsCallObserver
 {
     public void Observe(string service, string operation, string outcome) =>
-        metrics.AwsApiCalled(service, operation, outcome);
+        metrics.Aws.AwsApiCalled(service, operation, outcome);
 }

@@ -21,18 +21,18 @@ internal sealed class MetricsRunObserver(KafkaReconMetrics metrics) : IRunObserv
             }
             if (IsActive(now) && (was is null || !IsActive(was) || was.Attempt != now.Attempt) && now.StartTime is { } started)
             {
-                metrics.PhaseStarted(resource, phase.Name(), started,
+                metrics.Runs.PhaseStarted(resource, phase.Name(), started,
                     phase.Timeout(resource.Spec.Timeouts) ?? TimeSpan.Zero);
             }
             if (IsDone(now) && (was is null || !IsDone(was)))
             {
                 var duration = (now.CompletionTime ?? now.StartTime) - now.StartTime ?? TimeSpan.Zero;
-                metrics.PhaseCompleted(resource, phase.Name(), resource.Spec.Engine, duration);
+                metrics.Runs.PhaseCompleted(resource, phase.Name(), resource.Spec.Engine, duration);
             }
         }
         if (ResultOf(after.Phase) is { } result && ResultOf(before?.Phase) is null)
         {
-            metrics.RecordRunCompleted(resource, result);
+            metrics.Runs.RecordRunCompleted(resource, result);
         }
         if (after.Notification is { State: NotificationStep.Sent or NotificationStep.Failed } notification &&
             before?.Notification?.State != notification.State)
@@ -40,14 +40,14 @@ internal sealed class MetricsRunObserver(KafkaReconMetrics metrics) : IRunObserv
             var channel = after.Phase == ReconciliationPhase.Succeeded
                 ? resource.Spec.Notifications.Slack?.SuccessChannel
                 : resource.Spec.Notifications.Slack?.FailureChannel;
-            metrics.NotificationCompleted(channel ?? "", notification.State == NotificationStep.Sent ? "sent" : "failed");
+            metrics.Runs.NotificationCompleted(channel ?? "", notification.State == NotificationStep.Sent ? "sent" : "failed");
         }
     }
 
-    public void Observed(KafkaReconciliation resource) => metrics.ObserveFinishedResource(resource);
+    public void Observed(KafkaReconciliation resource) => metrics.Runs.ObserveFinishedResource(resource);
 
     public void Deleted(KafkaReconciliation resource) =>
-        metrics.ResourceDeleted(resource.Metadata.NamespaceProperty ?? "", resource.Metadata.Name ?? "");
+        metrics.Runs.ResourceDeleted(resource.Metadata.NamespaceProperty ?? "", resource.Metadata.Name ?? "");
 
     private static bool IsActive(PhaseRecord record) => record.State is PhaseState.Submitting or PhaseState.Running;
 

@@ -36,7 +36,6 @@ internal static class PhaseAdvance
         state.Status.Phases.SetRecord(phase, record);
         state.Status.Phase = phase.DisplayPhase();
         state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Progressing, $"{phase} started");
-        state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, $"{phase} in progress");
         state.Normal($"{phase}Started", $"{phase} started (attempt 1)");
         return phase == RunPhase.Verify
             ? state.Then(new PlannedAction.ReadSummary())

@@ -15,7 +15,39 @@ internal static class PhasePlanner
     public static Plan Plan(PlanInput input)
     {
         var state = new PlanningState(input);
+        var plan = Step(state);
+        if (OutcomeOf(state) is { } outcome)
+        {
+            StatusSummary.Apply(state, outcome);
+        }
+        return plan;
+    }
 
+    /// <summary>
+    /// The outcome the summary conditions are derived from: how the run ended in this step, or, while it runs,
+    /// whether it is suspended or progressing. A run that ended in an earlier step keeps its summary.
+    /// </summary>
+    private static RunOutcome? OutcomeOf(PlanningState state)
+    {
+        if (state.Ending is { } ending)
+        {
+            return ending;
+        }
+        if (state.IsFinal || !state.HasStarted)
+        {
+            return null;
+        }
+        if (state.Spec.Suspend)
+        {
+            return new RunOutcome.Suspended();
+        }
+        var active = RunPhases.InOrder.Where(phase => phase.DisplayPhase() == state.Status.Phase).ToList();
+        return new RunOutcome.Progressing(active.Count > 0 ? $"{active[0]} in progress" : "Run started");
+    }
+
+    private static Plan Step(PlanningState state)
+    {
+        var input = state.Input;
         if (SpecChangeNeedsCancel(state) is { } cancel)
         {
             return cancel;
@@ -60,9 +92,6 @@ internal static class PhasePlanner
         state.Status.RunId = WindowResolver.RunId(state.Input.Resource.Name, window, state.Status.Attempt);
         state.Status.StartTime = state.Now;
         state.Status.Phase = ReconciliationPhase.Pending;
-        state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, "Run started");
-        state.Condition(ConditionTypes.Ready, Conditions.Unknown, ConditionReasons.Progressing, "Run in progress");
-        state.Condition(ConditionTypes.Stalled, Conditions.False, ConditionReasons.Progressing, "");
         state.Normal("RunStarted",
             $"Reconciling {window.Start:O} to {window.End:O} (margin {window.MarginMinutes} min) as {state.Status.RunId}");
     }
@@ -74,8 +103,6 @@ internal static class PhasePlanner
         {
             return state.Finished();
         }
-        state.Condition(ConditionTypes.Reconciling, Conditions.False, ConditionReasons.Suspended,
-            "spec.suspend is true: no new work is started until it is false");
         state.Normal(ConditionReasons.Suspended, "Run suspended");
         return state.Finished();
     }
@@ -162,9 +189,6 @@ internal static class PhasePlanner
         {
             status.RunId = WindowResolver.RunId(state.Input.Resource.Name, window, status.Attempt);
             status.StartTime = state.Now;
-            state.Condition(ConditionTypes.Reconciling, Conditions.True, ConditionReasons.Progressing, "Run restarted");
-            state.Condition(ConditionTypes.Ready, Conditions.Unknown, ConditionReasons.Progressing, "Run in progress");
-            state.Condition(ConditionTypes.Stalled, Conditions.False, ConditionReasons.Progressing, "");
         }
         else
         {

@@ -21,6 +21,9 @@ internal sealed class PlanningState(PlanInput input)
 
     public bool HasStarted => Status.Window is not null;
 
+    /// <summary>How the run ended in this step, if it did; the summary conditions are derived from it.</summary>
+    public RunOutcome? Ending { get; set; }
+
     public void Condition(string type, string status, string reason, string message) =>
         Conditions.Set(Status.Conditions, type, status, reason, message, Input.Generation, Now);
 

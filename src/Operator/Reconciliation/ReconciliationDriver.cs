@@ -25,6 +25,9 @@ internal sealed class ReconciliationDriver(
     /// <summary>A pass never loops forever, even if an engine keeps answering at once.</summary>
     private const int MaxActionsPerPass = 64;
 
+    /// <summary>The longest delay a cancellation timer accepts; longer timeouts are left to the planner.</summary>
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(24);
+
     public async Task<ReconcileOutcome> ReconcileAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
     {
         ActionResult? lastResult = null;
@@ -90,11 +93,11 @@ internal sealed class ReconciliationDriver(
         switch (action)
         {
             case PlannedAction.StartPhase start:
-                return await ObserveAsync(start.Phase, engine => engine.StartAsync(
-                    ContextFor(resource, start.Phase), cancellationToken), resource);
+                return await ObserveAsync(start.Phase, (engine, token) => engine.StartAsync(
+                    ContextFor(resource, start.Phase), token), resource, cancellationToken);
             case PlannedAction.PollPhase poll:
-                return await ObserveAsync(poll.Phase, engine => engine.PollAsync(
-                    ContextFor(resource, poll.Phase), cancellationToken), resource);
+                return await ObserveAsync(poll.Phase, (engine, token) => engine.PollAsync(
+                    ContextFor(resource, poll.Phase), token), resource, cancellationToken);
             case PlannedAction.CancelPhase cancel:
                 await CancelPhaseAsync(resource, cancel.Phase, cancellationToken);
                 return new ActionResult.Cancelled(cancel.Phase, cancel.Reason);
@@ -108,24 +111,64 @@ internal sealed class ReconciliationDriver(
         }
     }
 
+    /// <summary>
+    /// Calls the phase's engine, cut off at the phase's timeout: in-process engines do all their work inside the
+    /// call, so the planner's timeout check between calls would never see them run late.
+    /// </summary>
     private async Task<ActionResult> ObserveAsync(
-        RunPhase phase, Func<IPhaseEngine, Task<PhaseObservation>> call, KafkaReconciliation resource)
+        RunPhase phase, Func<IPhaseEngine, CancellationToken, Task<PhaseObservation>> call, KafkaReconciliation resource,
+        CancellationToken cancellationToken)
     {
+        using var deadline = DeadlineFor(resource, phase, cancellationToken);
         try
         {
-            return new ActionResult.Phase(phase, await call(EngineFor(resource, phase)));
+            var observation = await call(EngineFor(resource, phase), deadline.Token);
+            // Work the deadline cut short may come back as a failure rather than an exception.
+            return observation.State == ObservedState.Failed && TimedOut(deadline, cancellationToken)
+                ? await TimeOutAsync(resource, phase, cancellationToken)
+                : new ActionResult.Phase(phase, observation);
+        }
+        catch (Exception) when (TimedOut(deadline, cancellationToken))
+        {
+            return await TimeOutAsync(resource, phase, cancellationToken);
         }
         catch (EngineNotConfiguredException e)
         {
             logger.LogWarning("{Phase} cannot run for {Resource}: {Problem}", phase, Identity(resource), e.Message);
             return new ActionResult.Phase(phase,
-                PhaseObservation.Failed(ConditionReasons.EngineNotConfigured, e.Message, retryable: false));
+                PhaseObservation.Failed(PhaseFailure.EngineNotConfigured, e.Message, retryable: false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));
-            return new ActionResult.Phase(phase, PhaseObservation.Failed(ConditionReasons.EngineError, e.Message));
+            return new ActionResult.Phase(phase, PhaseObservation.Failed(PhaseFailure.EngineError, e.Message));
         }
+    }
+
+    private static bool TimedOut(CancellationTokenSource deadline, CancellationToken cancellationToken) =>
+        deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+
+    private async Task<ActionResult> TimeOutAsync(KafkaReconciliation resource, RunPhase phase, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("{Phase} of {Resource} ran past its timeout; cancelling it", phase, Identity(resource));
+        await CancelPhaseAsync(resource, phase, cancellationToken);
+        return new ActionResult.Cancelled(phase, ConditionReasons.TimedOut);
+    }
+
+    /// <summary>A token cancelled with <paramref name="cancellationToken"/> or when the phase's timeout runs out.</summary>
+    private CancellationTokenSource DeadlineFor(KafkaReconciliation resource, RunPhase phase, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (phase.Timeout(resource.Spec.Timeouts) is { } timeout &&
+            resource.Status?.Phases.Record(phase)?.StartTime is { } started)
+        {
+            var remaining = started + timeout - time.GetUtcNow();
+            if (remaining < MaxTimer)
+            {
+                deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            }
+        }
+        return deadline;
     }
 
     private async Task CancelPhaseAsync(KafkaReconciliation resource, RunPhase phase, CancellationToken cancellationToken)

@@ -6,8 +6,6 @@ namespace KafkaRecon.Operator.Reconciliation;
 /// <summary>Folds what the last action observed into the planned status.</summary>
 internal static class ResultFolding
 {
-    public const string QueryFailedReason = "QueryFailed";
-
     public static void Fold(PlanningState state, ActionResult result)
     {
         switch (result)
@@ -17,7 +15,7 @@ internal static class ResultFolding
                 break;
             case ActionResult.Cancelled { Reason: ConditionReasons.TimedOut } cancelled:
                 var timeout = cancelled.RunPhase.Timeout(state.Spec.Timeouts);
-                FoldPhase(state, cancelled.RunPhase, PhaseObservation.Failed(ConditionReasons.TimedOut,
+                FoldPhase(state, cancelled.RunPhase, PhaseObservation.Failed(PhaseFailure.TimedOut,
                     $"{cancelled.RunPhase} did not finish within {timeout}; its work was cancelled"));
                 break;
             case ActionResult.Summary summary:
@@ -65,7 +63,8 @@ internal static class ResultFolding
 
     private static void FoldFailure(PlanningState state, RunPhase phase, PhaseRecord record, PhaseObservation observation)
     {
-        var reason = observation.Reason ?? ConditionReasons.EngineError;
+        var failure = observation.Failure ?? PhaseFailure.EngineError;
+        var reason = failure.ToString();
         var message = observation.Message ?? $"{phase} failed";
         record.Reason = reason;
         record.Message = message;
@@ -86,11 +85,11 @@ internal static class ResultFolding
         record.CompletionTime = state.Now;
         state.Condition(phase.ConditionType(), Conditions.False, reason, message);
         state.Warning($"{phase}Failed", message);
-        if (phase == RunPhase.Query && reason == QueryFailedReason)
+        if (failure == PhaseFailure.QueryFailed)
         {
             return; // carry on: verification reads the partial report's summary and fails the run with its totals
         }
-        RunCompletion.Fail(state, $"{phase}Failed", $"{phase} failed: {message}", stalled: true);
+        RunCompletion.Fail(state, new RunOutcome.Stalled(phase), $"{phase} failed: {message}");
     }
 }
 

@@ -18,7 +18,7 @@ internal static class RunCompletion
             record.Message = result.Error;
             state.Condition(ConditionTypes.Verified, Conditions.False, "SummaryUnavailable",
                 $"The report summary could not be read: {result.Error}");
-            Fail(state, "SummaryUnavailable", $"The report summary could not be read: {result.Error}", stalled: true);
+            Fail(state, new RunOutcome.Stalled(RunPhase.Verify), $"The report summary could not be read: {result.Error}");
             return;
         }
         state.Status.Results = ResultsProjection.Results(summary);
@@ -28,7 +28,7 @@ internal static class RunCompletion
         record.State = PhaseState.Succeeded;
         record.CompletionTime = state.Now;
         record.OutputLocation = summary.ReportLocation;
-        var totals = Describe(summary.Totals);
+        var totals = summary.Totals.Describe();
         if (findings.Count == 0)
         {
             record.Reason = ConditionReasons.VerificationPassed;
@@ -41,31 +41,26 @@ internal static class RunCompletion
         record.Reason = findings[0].Reason;
         record.Message = message;
         state.Condition(ConditionTypes.Verified, Conditions.False, findings[0].Reason, message);
-        Fail(state, findings[0].Reason, $"{message}. {totals}", stalled: false);
+        Fail(state, new RunOutcome.Unverified(totals), $"{message}. {totals}");
     }
 
-    public static void Succeed(PlanningState state, string message)
+    private static void Succeed(PlanningState state, string totals)
     {
         state.Status.Phase = ReconciliationPhase.Succeeded;
         state.Status.CompletionTime = state.Now;
-        state.Condition(ConditionTypes.Ready, Conditions.True, ConditionReasons.VerificationPassed, message);
-        state.Condition(ConditionTypes.Reconciling, Conditions.False, ConditionReasons.Succeeded, "Run finished");
-        state.Condition(ConditionTypes.Stalled, Conditions.False, ConditionReasons.Succeeded, "");
-        state.Normal("RunSucceeded", message);
+        state.Ending = new RunOutcome.Verified();
+        state.Normal("RunSucceeded", totals);
     }
 
     /// <summary>
-    /// Ends the run as Failed. <paramref name="stalled"/>: the run could not complete (engine failure, bad input) and
-    /// needs a person; a verification failure is a completed run with a bad answer, not a stalled one.
+    /// Ends the run as Failed: <see cref="RunOutcome.Stalled"/> when it could not complete (engine failure) and needs
+    /// a person; <see cref="RunOutcome.Unverified"/> when it completed with a bad answer.
     /// </summary>
-    public static void Fail(PlanningState state, string reason, string message, bool stalled)
+    public static void Fail(PlanningState state, RunOutcome ending, string message)
     {
         state.Status.Phase = ReconciliationPhase.Failed;
         state.Status.CompletionTime = state.Now;
-        state.Condition(ConditionTypes.Ready, Conditions.False, reason, message);
-        state.Condition(ConditionTypes.Reconciling, Conditions.False, ConditionReasons.Failed, "Run finished");
-        state.Condition(ConditionTypes.Stalled, stalled ? Conditions.True : Conditions.False,
-            stalled ? reason : ConditionReasons.Failed, stalled ? message : "");
+        state.Ending = ending;
         state.Warning("RunFailed", message);
     }
 
@@ -78,15 +73,8 @@ internal static class RunCompletion
             return state.Finished();
         }
         state.Status.Phase = ReconciliationPhase.Failed;
-        state.Condition(ConditionTypes.Stalled, Conditions.True, ConditionReasons.InvalidSpec, message);
-        state.Condition(ConditionTypes.Ready, Conditions.False, ConditionReasons.InvalidSpec, message);
-        state.Condition(ConditionTypes.Reconciling, Conditions.False, ConditionReasons.InvalidSpec, "Fix the spec to run");
+        state.Ending = new RunOutcome.InvalidSpec(message);
         state.Warning(ConditionReasons.InvalidSpec, message);
         return state.Finished();
     }
-
-    private static string Describe(Reports.ReportTotals t) =>
-        $"imported {t.Imported}, exported {t.Exported}, missing exports {t.MissingExports}, " +
-        $"missing imports {t.MissingImports}, mismatched timestamps {t.MismatchedTimestamps}, " +
-        $"missing collections {t.MissingCollections}, missing databases {t.MissingDatabases}";
 }

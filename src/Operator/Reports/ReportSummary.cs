@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using System.Text.Json.Serialization;
 
 namespace KafkaRecon.Operator.Reports;
@@ -12,26 +13,13 @@ internal sealed record ReportSummary
     [JsonPropertyName("windowStart")] public required DateTimeOffset WindowStart { get; init; }
     [JsonPropertyName("windowEnd")] public required DateTimeOffset WindowEnd { get; init; }
     [JsonPropertyName("marginMinutes")] public int MarginMinutes { get; init; }
-    [JsonPropertyName("totals")] public required ReportTotals Totals { get; init; }
+    [JsonPropertyName("totals")] public required RunTotals Totals { get; init; }
     [JsonPropertyName("collections")] public IReadOnlyList<CollectionCounts> Collections { get; init; } = [];
     [JsonPropertyName("missingDatabases")] public IReadOnlyList<string> MissingDatabases { get; init; } = [];
     [JsonPropertyName("missingCollections")] public IReadOnlyList<CollectionKey> MissingCollections { get; init; } = [];
     [JsonPropertyName("partial")] public bool Partial { get; init; }
     [JsonPropertyName("failedQueries")] public IReadOnlyList<string> FailedQueries { get; init; } = [];
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; init; }
-}
-
-internal sealed record ReportTotals
-{
-    [JsonPropertyName("imported")] public long Imported { get; init; }
-    [JsonPropertyName("exported")] public long Exported { get; init; }
-    [JsonPropertyName("missingExports")] public long MissingExports { get; init; }
-    [JsonPropertyName("missingImports")] public long MissingImports { get; init; }
-    [JsonPropertyName("mismatchedTimestamps")] public long MismatchedTimestamps { get; init; }
-    [JsonPropertyName("mismatchedEarlierInImport")] public long MismatchedEarlierInImport { get; init; }
-    [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; init; }
-    [JsonPropertyName("missingCollections")] public long MissingCollections { get; init; }
-    [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; init; }
 }
 
 /// <summary>One row of the counts table, as the summary keeps it.</summary>

@@ -1,35 +1,83 @@
-using KafkaRecon.Operator.Engines;
+using System.Globalization;
+using KafkaRecon.Entities;
+using KafkaRecon.Operator.Sql;
 
 namespace KafkaRecon.Operator.Reports;
 
 /// <summary>
-/// Builds a run's summary from the four summary queries' results, whichever engine ran them. The totals row's
-/// columns are, in order: imported, exported, missing exports, missing imports, earlier in import, earlier in export.
+/// Builds a run's summary from the result rows of the four <c>Sql/summary/</c> queries, whichever engine ran them.
+/// Every value arrives as text (Athena's form; DuckDB's values are formatted the same way), so both engines share
+/// one parser and one set of errors. The totals row's columns are, in order: imported, exported, missing exports,
+/// missing imports, earlier in import, earlier in export.
 /// </summary>
 internal static class SummaryAssembly
 {
+    /// <summary>The summary queries, in the order the engines run them.</summary>
+    public static readonly IReadOnlyList<string> Queries =
+    [
+        ReportSql.SummaryTotals, ReportSql.SummaryCollections, ReportSql.SummaryMissingCollections,
+        ReportSql.SummaryMissingDatabases,
+    ];
+
+    /// <param name="rows">Rows of each of <see cref="Queries"/>, by its path.</param>
+    /// <exception cref="FormatException">A query returned a row that does not have the expected shape.</exception>
     public static ReportSummary From(
-        PhaseContext context, IReadOnlyList<long> totals, IReadOnlyList<CollectionCounts> collections,
-        IReadOnlyList<CollectionKey> missingCollections, IReadOnlyList<string> missingDatabases) => new()
+        string runId, ResolvedWindow window, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows)
     {
-        RunId = context.RunId,
-        WindowStart = context.Window.Start,
-        WindowEnd = context.Window.End,
-        MarginMinutes = context.Window.MarginMinutes,
-        Totals = new ReportTotals
+        var totalsRows = rows[ReportSql.SummaryTotals];
+        if (totalsRows.Count != 1 || totalsRows[0].Count < 6)
         {
-            Imported = totals[0],
-            Exported = totals[1],
-            MissingExports = totals[2],
-            MissingImports = totals[3],
-            MismatchedEarlierInImport = totals[4],
-            MismatchedEarlierInExport = totals[5],
-            MismatchedTimestamps = totals[4] + totals[5],
-            MissingCollections = missingCollections.Count,
-            MissingDatabases = missingDatabases.Count,
-        },
-        Collections = collections,
-        MissingCollections = missingCollections,
-        MissingDatabases = missingDatabases,
-    };
+            throw new FormatException(
+                $"{ReportSql.SummaryTotals} returned {totalsRows.Count} row(s); expected exactly one row of six totals.");
+        }
+        var totals = totalsRows[0].Select((value, column) => Long(value, ReportSql.SummaryTotals, column)).ToList();
+        var collections = rows[ReportSql.SummaryCollections].Select(row => new CollectionCounts
+        {
+            Database = Text(row, 0),
+            Collection = Text(row, 1),
+            Imported = Long(row, ReportSql.SummaryCollections, 2),
+            Exported = Long(row, ReportSql.SummaryCollections, 3),
+            MissingExports = Long(row, ReportSql.SummaryCollections, 4),
+            MissingImports = Long(row, ReportSql.SummaryCollections, 5),
+            MismatchedEarlierInImport = Long(row, ReportSql.SummaryCollections, 6),
+            MismatchedEarlierInExport = Long(row, ReportSql.SummaryCollections, 7),
+        }).ToList();
+        var missingCollections = rows[ReportSql.SummaryMissingCollections]
+            .Select(row => new CollectionKey(Text(row, 0), Text(row, 1))).ToList();
+        var missingDatabases = rows[ReportSql.SummaryMissingDatabases].Select(row => Text(row, 0)).ToList();
+        return new ReportSummary
+        {
+            RunId = runId,
+            WindowStart = window.Start,
+            WindowEnd = window.End,
+            MarginMinutes = window.MarginMinutes,
+            Totals = new RunTotals
+            {
+                Imported = totals[0],
+                Exported = totals[1],
+                MissingExports = totals[2],
+                MissingImports = totals[3],
+                MismatchedEarlierInImport = totals[4],
+                MismatchedEarlierInExport = totals[5],
+                MismatchedTimestamps = totals[4] + totals[5],
+                MissingCollections = missingCollections.Count,
+                MissingDatabases = missingDatabases.Count,
+            },
+            Collections = collections,
+            MissingCollections = missingCollections,
+            MissingDatabases = missingDatabases,
+        };
+    }
+
+    private static string Text(IReadOnlyList<string?> row, int column) => column < row.Count ? row[column] ?? "" : "";
+
+    private static long Long(IReadOnlyList<string?> row, string query, int column) =>
+        column < row.Count
+            ? Long(row[column], query, column)
+            : throw new FormatException($"{query} returned a row of {row.Count} column(s); expected at least {column + 1}.");
+
+    private static long Long(string? value, string query, int column) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"{query} column {column} is '{value ?? "NULL"}'; expected an integer.");
 }

@@ -8,20 +8,11 @@ internal static class ResultsProjection
 {
     public const int TopCollectionCount = 20;
 
-    public static ReconciliationResults Results(ReportSummary summary) => new()
+    public static ReconciliationResults Results(ReportSummary summary) => summary.Totals.CopyTo(new ReconciliationResults
     {
-        Imported = summary.Totals.Imported,
-        Exported = summary.Totals.Exported,
-        MissingExports = summary.Totals.MissingExports,
-        MissingImports = summary.Totals.MissingImports,
-        MismatchedTimestamps = summary.Totals.MismatchedTimestamps,
-        MismatchedEarlierInImport = summary.Totals.MismatchedEarlierInImport,
-        MismatchedEarlierInExport = summary.Totals.MismatchedEarlierInExport,
-        MissingCollections = summary.Totals.MissingCollections,
-        MissingDatabases = summary.Totals.MissingDatabases,
         ReportLocation = summary.ReportLocation,
         PartialReport = summary.Partial,
-    };
+    });
 
     /// <summary>Collections with any discrepancy, most missing exports first, at most 20.</summary>
     public static List<CollectionResult> TopCollections(ReportSummary summary) =>

@@ -4,7 +4,7 @@ using KafkaRecon.Operator.Reports;
 namespace KafkaRecon.Operator.Verification;
 
 /// <summary>The totals of a run and the thresholds they are judged by.</summary>
-internal sealed record VerificationInput(ReportTotals Totals, VerificationSpec Thresholds, IReadOnlyList<string> FailedQueries);
+internal sealed record VerificationInput(RunTotals Totals, VerificationSpec Thresholds, IReadOnlyList<string> FailedQueries);
 
 /// <summary>One reason a run fails verification.</summary>
 internal sealed record VerificationFinding(string Reason, string Message);

@@ -19,7 +19,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Finished_run_sets_every_per_resource_gauge_with_namespace_name_and_schedule()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(1_000_000, samples.Single("kafka_recon_last_imported_records", Daily));
@@ -37,7 +37,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Resource_without_schedule_label_gets_an_empty_schedule()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, schedule: null), RunResult.Succeeded);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, schedule: null), RunResult.Succeeded);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(0, samples.Single("kafka_recon_last_missing_exports", ("name", "daily-2026-11-25"), ("schedule", "")));
@@ -47,8 +47,8 @@ public sealed class KafkaReconMetricsTests
     public async Task Success_timestamp_is_set_by_a_successful_run_and_not_by_a_failed_one()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, name: "failed-run"), RunResult.Failed);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "good-run"), RunResult.Succeeded);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, name: "failed-run"), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "good-run"), RunResult.Succeeded);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.False(samples.Exists("kafka_recon_last_success_timestamp_seconds", ("name", "failed-run")));
@@ -62,7 +62,7 @@ public sealed class KafkaReconMetricsTests
         var metrics = Create();
         var resource = SampleRuns.Finished(ReconciliationPhase.Succeeded, 0);
         resource.Status!.CompletionTime = null;
-        metrics.RecordRunCompleted(resource, RunResult.Succeeded);
+        metrics.Runs.RecordRunCompleted(resource, RunResult.Succeeded);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(_time.GetUtcNow().ToUnixTimeSeconds(), samples.Single("kafka_recon_last_completion_timestamp_seconds", Daily));
@@ -72,8 +72,8 @@ public sealed class KafkaReconMetricsTests
     public async Task Runs_are_counted_by_result_and_every_result_starts_at_zero()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         (string, string)[] labels = [("namespace", "recon"), ("schedule", "daily")];
@@ -86,7 +86,7 @@ public sealed class KafkaReconMetricsTests
     public async Task A_phase_start_publishes_the_run_counters_at_zero_before_any_run_finishes()
     {
         var metrics = Create();
-        metrics.PhaseStarted(SampleRuns.Resource(), "coalesce", SampleRuns.Started, TimeSpan.FromHours(2));
+        metrics.Runs.PhaseStarted(SampleRuns.Resource(), "coalesce", SampleRuns.Started, TimeSpan.FromHours(2));
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(0, samples.Single("kafka_recon_runs_total", ("schedule", "daily"), ("result", "failed")));
@@ -96,7 +96,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Only_the_top_n_collections_by_missing_exports_get_a_series()
     {
         var metrics = Create(top: 2);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
 
         var series = (await Exposition.ScrapeAsync(_registry)).Named("kafka_recon_collection_missing_exports");
         Assert.Equal(
@@ -108,14 +108,14 @@ public sealed class KafkaReconMetricsTests
     public async Task Collections_that_drop_out_of_the_top_n_lose_their_series()
     {
         var metrics = Create(top: 2);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
         CollectionResult[] after =
         [
             new() { Database = "core", Collection = "contract", MissingExports = 5 },
             new() { Database = "accepted-data", Collection = "address", MissingExports = 7 },
             new() { Database = "core", Collection = "claimant", MissingExports = 0 },
         ];
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, 12, after), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, 12, after), RunResult.Failed);
 
         var series = (await Exposition.ScrapeAsync(_registry)).Named("kafka_recon_collection_missing_exports");
         Assert.Equal(
@@ -127,7 +127,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Missing_imports_by_collection_are_shown_for_collections_with_missing_imports_only()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
 
         var series = (await Exposition.ScrapeAsync(_registry)).Named("kafka_recon_collection_missing_imports");
         Assert.Equal(
@@ -139,11 +139,11 @@ public sealed class KafkaReconMetricsTests
     public async Task Deleting_a_resource_removes_all_of_its_series_and_keeps_the_others()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "other"), RunResult.Succeeded);
-        metrics.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "other"), RunResult.Succeeded);
+        metrics.Runs.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
 
-        metrics.ResourceDeleted("recon", "daily-2026-11-25");
+        metrics.Runs.ResourceDeleted("recon", "daily-2026-11-25");
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.DoesNotContain(samples, s => s.Labels.TryGetValue("name", out var n) && n == "daily-2026-11-25");
@@ -154,8 +154,8 @@ public sealed class KafkaReconMetricsTests
     public async Task Forgetting_all_resources_removes_every_per_resource_series()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
-        metrics.ForgetAllResources();
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.ForgetAllResources();
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.DoesNotContain(samples, s => s.Labels.ContainsKey("name") && s.Name.StartsWith("kafka_recon_", StringComparison.Ordinal));
@@ -166,14 +166,14 @@ public sealed class KafkaReconMetricsTests
     {
         var metrics = Create();
         var resource = SampleRuns.Resource();
-        metrics.PhaseStarted(resource, "transform", SampleRuns.Started, TimeSpan.FromHours(3));
+        metrics.Runs.PhaseStarted(resource, "transform", SampleRuns.Started, TimeSpan.FromHours(3));
 
         var running = await Exposition.ScrapeAsync(_registry);
         (string, string)[] labels = [("namespace", "recon"), ("name", "daily-2026-11-25"), ("phase", "transform")];
         Assert.Equal(SampleRuns.Started.ToUnixTimeSeconds(), running.Single("kafka_recon_phase_start_timestamp_seconds", labels));
         Assert.Equal(10800, running.Single("kafka_recon_phase_timeout_seconds", labels));
 
-        metrics.PhaseCompleted(resource, "transform", EngineKind.Embedded, TimeSpan.FromMinutes(42));
+        metrics.Runs.PhaseCompleted(resource, "transform", EngineKind.Embedded, TimeSpan.FromMinutes(42));
 
         var done = await Exposition.ScrapeAsync(_registry);
         Assert.False(done.Exists("kafka_recon_phase_start_timestamp_seconds", labels));
@@ -184,8 +184,8 @@ public sealed class KafkaReconMetricsTests
     public async Task A_finished_run_clears_phases_left_running()
     {
         var metrics = Create();
-        metrics.PhaseStarted(SampleRuns.Resource(), "query", SampleRuns.Started, TimeSpan.FromHours(1));
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Cancelled), RunResult.Cancelled);
+        metrics.Runs.PhaseStarted(SampleRuns.Resource(), "query", SampleRuns.Started, TimeSpan.FromHours(1));
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Cancelled), RunResult.Cancelled);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.False(samples.Exists("kafka_recon_phase_start_timestamp_seconds", ("phase", "query")));
@@ -196,7 +196,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Phase_duration_is_observed_by_phase_and_engine()
     {
         var metrics = Create();
-        metrics.PhaseCompleted(SampleRuns.Resource(), "query", EngineKind.Aws, TimeSpan.FromSeconds(90));
+        metrics.Runs.PhaseCompleted(SampleRuns.Resource(), "query", EngineKind.Aws, TimeSpan.FromSeconds(90));
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(1, samples.Single("kafka_recon_phase_duration_seconds_count", ("phase", "query"), ("engine", "aws")));
@@ -209,7 +209,7 @@ public sealed class KafkaReconMetricsTests
     public async Task Observing_a_finished_resource_restores_its_gauges_without_counting_a_run()
     {
         var metrics = Create();
-        metrics.ObserveFinishedResource(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0));
+        metrics.Runs.ObserveFinishedResource(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0));
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(SampleRuns.Completed.ToUnixTimeSeconds(), samples.Single("kafka_recon_last_success_timestamp_seconds", Daily));
@@ -221,7 +221,7 @@ public sealed class KafkaReconMetricsTests
     {
         var metrics = Create();
         var resource = SampleRuns.Finished(ReconciliationPhase.Transforming);
-        metrics.ObserveFinishedResource(resource);
+        metrics.Runs.ObserveFinishedResource(resource);
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.False(samples.Exists("kafka_recon_last_missing_exports"));
@@ -231,8 +231,8 @@ public sealed class KafkaReconMetricsTests
     public async Task A_changed_schedule_label_replaces_the_old_series()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, schedule: "nightly"), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed, schedule: "nightly"), RunResult.Failed);
 
         var series = (await Exposition.ScrapeAsync(_registry)).Named("kafka_recon_last_missing_exports");
         Assert.Equal(["nightly"], series.Select(s => s.Labels["schedule"]).ToArray());
@@ -242,7 +242,7 @@ public sealed class KafkaReconMetricsTests
     public async Task A_report_summary_feeds_the_same_gauges_as_status()
     {
         var metrics = Create();
-        metrics.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
+        metrics.Runs.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
 
         var samples = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(1234, samples.Single("kafka_recon_last_missing_exports", Daily));
@@ -253,13 +253,13 @@ public sealed class KafkaReconMetricsTests
     public async Task Controller_metrics_use_controller_runtime_names_and_labels()
     {
         var metrics = Create();
-        metrics.ReconcileCompleted("kafkareconciliation", ReconcileResult.Success, TimeSpan.FromMilliseconds(20));
-        metrics.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(30));
-        metrics.ReconcileCompleted("kafkareconciliation", ReconcileResult.RequeueAfter, TimeSpan.FromMilliseconds(5));
-        metrics.WorkQueueAdded("kafkareconciliation");
-        metrics.WorkQueueAdded("kafkareconciliation");
-        metrics.WorkQueueRetried("kafkareconciliation");
-        metrics.WorkQueueDepthChanged("kafkareconciliation", 4);
+        metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.Success, TimeSpan.FromMilliseconds(20));
+        metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(30));
+        metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.RequeueAfter, TimeSpan.FromMilliseconds(5));
+        metrics.Controller.WorkQueueAdded("kafkareconciliation");
+        metrics.Controller.WorkQueueAdded("kafkareconciliation");
+        metrics.Controller.WorkQueueRetried("kafkareconciliation");
+        metrics.Controller.WorkQueueDepthChanged("kafkareconciliation", 4);
 
         var s = await Exposition.ScrapeAsync(_registry);
         (string, string) controller = ("controller", "kafkareconciliation");
@@ -278,9 +278,9 @@ public sealed class KafkaReconMetricsTests
     {
         var metrics = Create();
         Assert.Equal(0, (await Exposition.ScrapeAsync(_registry)).Single("kafka_recon_leader"));
-        metrics.LeadershipChanged(true);
+        metrics.Controller.LeadershipChanged(true);
         Assert.Equal(1, (await Exposition.ScrapeAsync(_registry)).Single("kafka_recon_leader"));
-        metrics.LeadershipChanged(false);
+        metrics.Controller.LeadershipChanged(false);
         Assert.Equal(0, (await Exposition.ScrapeAsync(_registry)).Single("kafka_recon_leader"));
     }
 
@@ -288,9 +288,9 @@ public sealed class KafkaReconMetricsTests
     public async Task Aws_calls_and_notifications_are_counted_by_their_labels()
     {
         var metrics = Create();
-        metrics.AwsApiCalled("glue", "StartJobRun", "success");
-        metrics.AwsApiCalled("athena", "GetQueryExecution", "throttled");
-        metrics.NotificationCompleted("slack", "failed");
+        metrics.Aws.AwsApiCalled("glue", "StartJobRun", "success");
+        metrics.Aws.AwsApiCalled("athena", "GetQueryExecution", "throttled");
+        metrics.Runs.NotificationCompleted("slack", "failed");
 
         var s = await Exposition.ScrapeAsync(_registry);
         Assert.Equal(1, s.Single("kafka_recon_aws_api_calls_total", ("service", "glue"), ("operation", "StartJobRun"), ("outcome", "success")));

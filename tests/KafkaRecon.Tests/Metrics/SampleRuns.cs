@@ -75,7 +75,7 @@ internal static class SampleRuns
         RunId = "daily-2026-11-25-20261125",
         WindowStart = WindowStart,
         WindowEnd = WindowStart.AddDays(1),
-        Totals = new ReportTotals
+        Totals = new RunTotals
         {
             Imported = 1_000_000, Exported = 998_766, MissingExports = 1234, MissingImports = 17,
             MismatchedTimestamps = 9, MismatchedEarlierInExport = 9, MissingCollections = 2, MissingDatabases = 1,

@@ -18,7 +18,7 @@ public sealed class PrometheusScrapeTests
         var binary = ExternalTool.Require("prometheus", ExternalTool.PrometheusHint);
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
-        metrics.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
+        metrics.Runs.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
 
         await using var endpoint = await MetricsEndpoint.StartAsync(registry, IPAddress.Loopback, 0, CancellationToken.None);
         await using var prometheus = PrometheusServer.Start(binary, endpoint.MetricsUri);
@@ -41,8 +41,8 @@ public sealed class PrometheusScrapeTests
         var binary = ExternalTool.Require("prometheus", ExternalTool.PrometheusHint);
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
-        metrics.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
-        metrics.RecordRunCompleted(
+        metrics.Runs.RecordRunCompleted(SampleRuns.Resource(), RunResult.Failed, SampleRuns.Summary());
+        metrics.Runs.RecordRunCompleted(
             SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, top: [], name: "hourly-1", schedule: "hourly"),
             RunResult.Succeeded);
 

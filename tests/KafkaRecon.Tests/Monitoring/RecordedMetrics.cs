@@ -12,17 +12,17 @@ internal static class RecordedMetrics
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "ok"), RunResult.Succeeded);
-        metrics.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
-        metrics.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
-        metrics.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
-        metrics.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(12));
-        metrics.WorkQueueAdded("kafkareconciliation");
-        metrics.WorkQueueRetried("kafkareconciliation");
-        metrics.WorkQueueDepthChanged("kafkareconciliation", 1);
-        metrics.LeadershipChanged(true);
-        metrics.AwsApiCalled("glue", "StartJobRun", "success");
-        metrics.NotificationCompleted("slack", "sent");
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "ok"), RunResult.Succeeded);
+        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        metrics.Runs.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
+        metrics.Runs.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
+        metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(12));
+        metrics.Controller.WorkQueueAdded("kafkareconciliation");
+        metrics.Controller.WorkQueueRetried("kafkareconciliation");
+        metrics.Controller.WorkQueueDepthChanged("kafkareconciliation", 1);
+        metrics.Controller.LeadershipChanged(true);
+        metrics.Aws.AwsApiCalled("glue", "StartJobRun", "success");
+        metrics.Runs.NotificationCompleted("slack", "sent");
         return (await Exposition.ScrapeAsync(registry)).Select(s => s.Name).ToHashSet();
     }
 }

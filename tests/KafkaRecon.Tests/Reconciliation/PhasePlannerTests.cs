@@ -164,7 +164,7 @@ public sealed class PhasePlannerTests
     {
         var scenario = new PlannerScenario();
         scenario.Step();
-        var plan = scenario.Step(Failed(RunPhase.Coalesce, "InvalidInput", retryable: false));
+        var plan = scenario.Step(Failed(RunPhase.Coalesce, PhaseFailure.InvalidSpec, retryable: false));
         Assert.Equal(ReconciliationPhase.Failed, plan.Status.Phase);
         Assert.Equal(1, plan.Status.Phases.Coalesce!.Attempt);
     }
@@ -177,10 +177,10 @@ public sealed class PhasePlannerTests
         scenario.Step();
         scenario.Step(Succeeded(RunPhase.Coalesce));
         scenario.Step(Succeeded(RunPhase.Transform));
-        var plan = scenario.Step(Failed(RunPhase.Query, ResultFolding.QueryFailedReason));
+        var plan = scenario.Step(Failed(RunPhase.Query, PhaseFailure.QueryFailed));
         Assert.IsType<PlannedAction.ReadSummary>(plan.Action);
 
-        var done = scenario.Step(Summary(new ReportTotals { Imported = 5, Exported = 5 }, "Export totals"));
+        var done = scenario.Step(Summary(new RunTotals { Imported = 5, Exported = 5 }, "Export totals"));
         Assert.Equal(ReconciliationPhase.Failed, done.Status.Phase);
         Assert.Equal("PartialReport", Conditions.Find(done.Status.Conditions, ConditionTypes.Ready)!.Reason);
         Assert.Equal(5, done.Status.Results!.Imported);
@@ -191,7 +191,7 @@ public sealed class PhasePlannerTests
     {
         var scenario = new PlannerScenario();
         scenario.RunUpToVerify();
-        var plan = scenario.Step(Summary(new ReportTotals { Imported = 15, Exported = 15 }));
+        var plan = scenario.Step(Summary(new RunTotals { Imported = 15, Exported = 15 }));
         Assert.Equal(ReconciliationPhase.Succeeded, plan.Status.Phase);
         Assert.Equal(Conditions.True, Conditions.Find(plan.Status.Conditions, ConditionTypes.Ready)!.Status);
         Assert.Equal(Conditions.False, Conditions.Find(plan.Status.Conditions, ConditionTypes.Reconciling)!.Status);
@@ -206,7 +206,7 @@ public sealed class PhasePlannerTests
     {
         var scenario = new PlannerScenario();
         scenario.RunUpToVerify();
-        var plan = scenario.Step(Summary(new ReportTotals { Imported = 15, Exported = 12, MissingExports = 3 }));
+        var plan = scenario.Step(Summary(new RunTotals { Imported = 15, Exported = 12, MissingExports = 3 }));
         Assert.Equal(ReconciliationPhase.Failed, plan.Status.Phase);
         Assert.Equal("RecordsMissing", Conditions.Find(plan.Status.Conditions, ConditionTypes.Ready)!.Reason);
         Assert.Equal(Conditions.False, Conditions.Find(plan.Status.Conditions, ConditionTypes.Stalled)!.Status);
@@ -229,7 +229,7 @@ public sealed class PhasePlannerTests
         var scenario = new PlannerScenario { Spec = EmbeddedSpec() };
         scenario.Spec.Notifications.Slack = new SlackSpec();
         scenario.RunUpToVerify();
-        var notify = scenario.Step(Summary(new ReportTotals { Imported = 1, Exported = 1 }));
+        var notify = scenario.Step(Summary(new RunTotals { Imported = 1, Exported = 1 }));
         Assert.IsType<PlannedAction.Notify>(notify.Action);
         Assert.Equal(("nightly-20261125-succeeded", NotificationStep.Sending),
             (notify.Status.Notification!.Id, notify.Status.Notification.State));
@@ -246,7 +246,7 @@ public sealed class PhasePlannerTests
         var scenario = new PlannerScenario { Spec = EmbeddedSpec() };
         scenario.Spec.Notifications.Slack = new SlackSpec();
         scenario.RunUpToVerify();
-        scenario.Step(Summary(new ReportTotals()));
+        scenario.Step(Summary(new RunTotals()));
         var afterRestart = scenario.Step();
         Assert.IsType<PlannedAction.Wait>(afterRestart.Action);
         Assert.Equal(NotificationStep.Unconfirmed, afterRestart.Status.Notification!.State);
@@ -258,7 +258,7 @@ public sealed class PhasePlannerTests
         var scenario = new PlannerScenario { Spec = EmbeddedSpec() };
         scenario.Spec.Notifications.Slack = new SlackSpec();
         scenario.RunUpToVerify();
-        scenario.Step(Summary(new ReportTotals()));
+        scenario.Step(Summary(new RunTotals()));
         var plan = scenario.Step(new ActionResult.Notification(false, "HTTP 500 after 5 attempts"));
         Assert.Equal(ReconciliationPhase.Succeeded, plan.Status.Phase);
         Assert.Equal(ConditionReasons.NotificationFailed,
@@ -313,7 +313,7 @@ public sealed class PhasePlannerTests
     {
         var scenario = new PlannerScenario();
         scenario.RunUpToVerify();
-        var finished = scenario.Step(Summary(new ReportTotals()));
+        var finished = scenario.Step(Summary(new RunTotals()));
         var window = finished.Status.Window!.Start;
 
         scenario.Annotations[WellKnown.RerunAnnotation] = "t1";
@@ -329,7 +329,7 @@ public sealed class PhasePlannerTests
         scenario.Step(Succeeded(RunPhase.Coalesce));
         scenario.Step(Succeeded(RunPhase.Transform));
         scenario.Step(Succeeded(RunPhase.Query));
-        scenario.Step(Summary(new ReportTotals()));
+        scenario.Step(Summary(new RunTotals()));
         Assert.True(scenario.Step().IsFinished);
     }
 

@@ -37,10 +37,11 @@ internal sealed class PlannerScenario
     public static ActionResult.Phase Running(RunPhase phase, params string[] ids) =>
         new(phase, PhaseObservation.Running(ids, TimeSpan.FromSeconds(20)));
 
-    public static ActionResult.Phase Failed(RunPhase phase, string reason = "BatchJobFailed", bool retryable = true) =>
+    public static ActionResult.Phase Failed(
+        RunPhase phase, PhaseFailure reason = PhaseFailure.BatchJobFailed, bool retryable = true) =>
         new(phase, PhaseObservation.Failed(reason, "job failed: exit code 1", retryable));
 
-    public static ActionResult.Summary Summary(ReportTotals totals, params string[] failedQueries) => new(new ReportSummary
+    public static ActionResult.Summary Summary(RunTotals totals, params string[] failedQueries) => new(new ReportSummary
     {
         RunId = "nightly-20261125",
         WindowStart = Now.AddDays(-1),

@@ -18,7 +18,7 @@ public sealed class ReconciliationDriverTests
     private readonly ScriptedEngine _coalescer = new();
     private readonly ScriptedEngine _transformer = new();
     private readonly ScriptedEngine _queryRunner = new();
-    private readonly FixedSummary _summaries = new(new ReportTotals { Imported = 4, Exported = 4 });
+    private readonly FixedSummary _summaries = new(new RunTotals { Imported = 4, Exported = 4 });
 
     [Fact]
     public async Task Embedded_style_engines_finish_the_whole_run_in_one_pass()
@@ -146,7 +146,7 @@ public sealed class ReconciliationDriverTests
         public EngineSet For(EngineKind engine) => set;
     }
 
-    private sealed class FixedSummary(ReportTotals totals) : ISummarySource
+    private sealed class FixedSummary(RunTotals totals) : ISummarySource
     {
         public List<string> ReadLocations { get; } = [];
 

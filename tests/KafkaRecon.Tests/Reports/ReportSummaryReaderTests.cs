@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
@@ -23,7 +24,7 @@ public sealed class ReportSummaryReaderTests : IDisposable
         WindowStart = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero),
         WindowEnd = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero),
         MarginMinutes = 15,
-        Totals = new ReportTotals { Imported = 16, Exported = 14, MissingExports = 6, MissingCollections = 2, MissingDatabases = 1 },
+        Totals = new RunTotals { Imported = 16, Exported = 14, MissingExports = 6, MissingCollections = 2, MissingDatabases = 1 },
         Collections = [new CollectionCounts { Database = "db.x", Collection = "c.y", Imported = 3, MissingExports = 1 }],
         MissingDatabases = ["db2"],
         MissingCollections = [new CollectionKey("db1", "gamma")],

@@ -6,25 +6,25 @@ namespace KafkaRecon.Tests.Verification;
 
 public sealed class VerificationPolicyTests
 {
-    private static readonly Dictionary<string, (ReportTotals Totals, VerificationSpec Thresholds, string[] Reasons)> Table = new()
+    private static readonly Dictionary<string, (RunTotals Totals, VerificationSpec Thresholds, string[] Reasons)> Table = new()
     {
-        ["clean run"] = (new ReportTotals { Imported = 10, Exported = 10 }, new VerificationSpec(), []),
-        ["one missing export"] = (new ReportTotals { MissingExports = 1 }, new VerificationSpec(), ["RecordsMissing"]),
-        ["missing exports within threshold"] = (new ReportTotals { MissingExports = 5 },
+        ["clean run"] = (new RunTotals { Imported = 10, Exported = 10 }, new VerificationSpec(), []),
+        ["one missing export"] = (new RunTotals { MissingExports = 1 }, new VerificationSpec(), ["RecordsMissing"]),
+        ["missing exports within threshold"] = (new RunTotals { MissingExports = 5 },
             new VerificationSpec { MaxMissingExports = 5 }, []),
-        ["missing imports ignored by default"] = (new ReportTotals { MissingImports = 9 }, new VerificationSpec(), []),
-        ["missing imports over threshold"] = (new ReportTotals { MissingImports = 9 },
+        ["missing imports ignored by default"] = (new RunTotals { MissingImports = 9 }, new VerificationSpec(), []),
+        ["missing imports over threshold"] = (new RunTotals { MissingImports = 9 },
             new VerificationSpec { MaxMissingImports = 8 }, ["ImportsMissing"]),
-        ["mismatches ignored by default"] = (new ReportTotals { MismatchedTimestamps = 4 }, new VerificationSpec(), []),
-        ["mismatches over threshold"] = (new ReportTotals { MismatchedTimestamps = 4 },
+        ["mismatches ignored by default"] = (new RunTotals { MismatchedTimestamps = 4 }, new VerificationSpec(), []),
+        ["mismatches over threshold"] = (new RunTotals { MismatchedTimestamps = 4 },
             new VerificationSpec { MaxMismatchedTimestamps = 0 }, ["TimestampsMismatched"]),
-        ["wholly missing collection"] = (new ReportTotals { MissingCollections = 1 }, new VerificationSpec(),
+        ["wholly missing collection"] = (new RunTotals { MissingCollections = 1 }, new VerificationSpec(),
             ["CollectionsMissing"]),
-        ["missing collection tolerated"] = (new ReportTotals { MissingCollections = 1 },
+        ["missing collection tolerated"] = (new RunTotals { MissingCollections = 1 },
             new VerificationSpec { FailOnMissingCollections = false }, []),
-        ["wholly missing database"] = (new ReportTotals { MissingDatabases = 1, MissingCollections = 2, MissingExports = 7 },
+        ["wholly missing database"] = (new RunTotals { MissingDatabases = 1, MissingCollections = 2, MissingExports = 7 },
             new VerificationSpec(), ["RecordsMissing", "CollectionsMissing", "DatabasesMissing"]),
-        ["missing database tolerated"] = (new ReportTotals { MissingDatabases = 1 },
+        ["missing database tolerated"] = (new RunTotals { MissingDatabases = 1 },
             new VerificationSpec { FailOnMissingDatabases = false }, []),
     };
 
@@ -43,7 +43,7 @@ public sealed class VerificationPolicyTests
     public void Partial_report_fails_even_with_clean_totals()
     {
         var findings = VerificationPolicy.Evaluate(
-            new VerificationInput(new ReportTotals(), new VerificationSpec(), ["Missing exported totals"]));
+            new VerificationInput(new RunTotals(), new VerificationSpec(), ["Missing exported totals"]));
         var finding = Assert.Single(findings);
         Assert.Equal("PartialReport", finding.Reason);
         Assert.Contains("Missing exported totals", finding.Message);
@@ -53,7 +53,7 @@ public sealed class VerificationPolicyTests
     public void Finding_message_states_the_count_and_the_allowance()
     {
         var finding = VerificationPolicy.MissingExportsWithinThreshold(new VerificationInput(
-            new ReportTotals { MissingExports = 12 }, new VerificationSpec { MaxMissingExports = 2 }, []));
+            new RunTotals { MissingExports = 12 }, new VerificationSpec { MaxMissingExports = 2 }, []));
         Assert.Equal("12 imported records are missing from the export (allowed: 2)", finding!.Message);
     }
 
@@ -66,7 +66,7 @@ public sealed class VerificationPolicyTests
             .ToList();
         var summary = new ReportSummary
         {
-            RunId = "r", WindowStart = default, WindowEnd = default, Totals = new ReportTotals(), Collections = collections,
+            RunId = "r", WindowStart = default, WindowEnd = default, Totals = new RunTotals(), Collections = collections,
         };
         var top = ResultsProjection.TopCollections(summary);
         Assert.Equal(20, top.Count);

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Sql;
@@ -14,8 +15,6 @@ namespace KafkaRecon.Operator.Engines.Aws;
 internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store, TimeProvider timeProvider)
     : IQueryRunner
 {
-    public const string ReportQueryFailedReason = "ReportQueryFailed";
-
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     private readonly ReportSummaryReader summaries = new(store);
@@ -92,7 +91,7 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
                     break;
                 case AthenaQueryState.Failed or AthenaQueryState.Cancelled:
                     return PhaseObservation.Failed(
-                        "AthenaTableCreationFailed",
+                        PhaseFailure.AthenaTableCreationFailed,
                         $"Creating Athena table for '{table}' ({id}) ended {execution.Status.State}: " +
                         (execution.Status.StateChangeReason ?? "no reason given")) with
                         { ExternalIds = statements.ExternalIds };
@@ -111,7 +110,7 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         var queries = ReportQueryCatalog.Select(context.Spec.Query.Sets);
         var work = queries
             .Select((query, index) => (Statement: AthenaStatements.Query(index), Sql: (Func<string>)(() => query.Render(parameters))))
-            .Concat(AthenaSummary.Queries.Select(path =>
+            .Concat(SummaryAssembly.Queries.Select(path =>
                 (Statement: AthenaStatements.Summary(path), Sql: (Func<string>)(() => ReportSql.Summary(path, parameters)))))
             .ToList();
         var states = new Dictionary<string, QueryExecutionStatus>();
@@ -166,49 +165,29 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
             }
         }
         var summaryRows = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
-        foreach (var path in AthenaSummary.Queries)
+        foreach (var path in SummaryAssembly.Queries)
         {
             var statement = AthenaStatements.Summary(path);
             var status = states[statement];
             if (status.State != AthenaQueryState.Succeeded)
             {
-                return PhaseObservation.Failed(
-                    "SummaryFailed",
+                return ReportAssembler.SummaryFailed(
                     $"The summary query {path} ({statements.ExecutionOf(statement)}) ended {status.State}: " +
                     (status.StateChangeReason ?? "no reason given")) with { ExternalIds = statements.ExternalIds };
             }
             summaryRows[path] = (await athena.GetAllQueryResultsAsync(statements.ExecutionOf(statement)!, cancellationToken)).Rows;
         }
-        var report = new Report(context.RunId, timeProvider.GetUtcNow(), outcomes);
-        ReportSummary summary;
+        AssembledReport assembled;
         try
         {
-            summary = AthenaSummary.Build(context, summaryRows) with
-            {
-                Partial = report.Partial,
-                FailedQueries = report.Failures.Select(failure => failure.Query.Name).ToList(),
-                ReportLocation = context.Layout.JsonReport,
-            };
+            assembled = ReportAssembler.Assemble(context, timeProvider.GetUtcNow(), outcomes, summaryRows);
         }
         catch (FormatException e)
         {
-            return PhaseObservation.Failed("SummaryFailed", e.Message) with { ExternalIds = statements.ExternalIds };
+            return ReportAssembler.SummaryFailed(e.Message) with { ExternalIds = statements.ExternalIds };
         }
-        await publisher.PublishAsync(context.Layout, report, summary, cancellationToken);
-        if (!report.Partial)
-        {
-            return PhaseObservation.Succeeded(context.Layout.JsonReport, statements.ExternalIds);
-        }
-        var failed = report.Failures;
-        return PhaseObservation.Failed(
-            ReportQueryFailedReason,
-            $"Report {(failed.Count == 1 ? "query" : "queries")} " +
-            string.Join("; ", failed.Select(f => $"'{f.Query.Name}' {f.Error}")) +
-            $". The partial report is at {context.Layout.JsonReport}.", retryable: false) with
-            {
-                ExternalIds = statements.ExternalIds,
-                OutputLocation = context.Layout.JsonReport,
-            };
+        await publisher.PublishAsync(context.Layout, assembled.Report, assembled.Summary, cancellationToken);
+        return ReportAssembler.Observe(context.Layout, assembled) with { ExternalIds = statements.ExternalIds };
     }
 
     private Task<string> StartAsync(PhaseContext context, string statement, string sql, CancellationToken cancellationToken)
@@ -249,7 +228,7 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         }
         catch (ArgumentException e)
         {
-            return PhaseObservation.Failed("InvalidSpec", e.Message, retryable: false);
+            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, e.Message, retryable: false);
         }
         foreach (var (field, location) in new[]
                  {
@@ -260,7 +239,7 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
             if (!ObjectStoreLocation.IsS3(location) || location.Contains('\''))
             {
                 return PhaseObservation.Failed(
-                    "InvalidSpec", $"{field} is '{location}'; Athena needs an s3://bucket/prefix location.",
+                    PhaseFailure.InvalidSpec, $"{field} is '{location}'; Athena needs an s3://bucket/prefix location.",
                     retryable: false);
             }
         }

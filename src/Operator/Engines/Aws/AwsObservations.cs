@@ -14,20 +14,20 @@ internal static class AwsObservations
             AwsErrorKind.Throttling or AwsErrorKind.ServerError =>
                 PhaseObservation.Running(externalIds, BackOffAfterThrottling) with
                 {
-                    Reason = "AwsUnavailable",
+                    Delay = PhaseDelay.AwsUnavailable,
                     Message = $"{action}: {error.Message}; trying again later.",
                 },
             AwsErrorKind.Validation or AwsErrorKind.NotFound or AwsErrorKind.AccessDenied =>
-                PhaseObservation.Failed("AwsRequestRejected", $"{action}: {error.Message}", retryable: false)
+                PhaseObservation.Failed(PhaseFailure.AwsRequestRejected, $"{action}: {error.Message}", retryable: false)
                     with { ExternalIds = externalIds },
-            _ => PhaseObservation.Failed("AwsRequestFailed", $"{action}: {error.Message}") with { ExternalIds = externalIds },
+            _ => PhaseObservation.Failed(PhaseFailure.AwsRequestFailed, $"{action}: {error.Message}") with { ExternalIds = externalIds },
         };
 
     /// <summary>No credentials (or no usable configuration): trying again cannot help until someone provides them.</summary>
     public static PhaseObservation NotConfigured(AwsConfigurationException error, string action, IReadOnlyList<string> externalIds) =>
-        PhaseObservation.Failed(ConditionReasons.EngineNotConfigured, $"{action}: {error.Message}", retryable: false)
+        PhaseObservation.Failed(PhaseFailure.EngineNotConfigured, $"{action}: {error.Message}", retryable: false)
             with { ExternalIds = externalIds };
 
     public static PhaseObservation MissingSetting(string field, string purpose) => PhaseObservation.Failed(
-        "InvalidSpec", $"{field} is required when spec.engine is aws ({purpose}).", retryable: false);
+        PhaseFailure.InvalidSpec, $"{field} is required when spec.engine is aws ({purpose}).", retryable: false);
 }

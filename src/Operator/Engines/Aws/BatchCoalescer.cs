@@ -102,7 +102,7 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         if (missing.Count > 0)
         {
             return PhaseObservation.Failed(
-                "BatchJobNotFound",
+                PhaseFailure.BatchJobNotFound,
                 $"AWS Batch does not know coalescer job(s) {string.Join(", ", missing.Select(m => m.Id))}.") with
                 { ExternalIds = ids, Jobs = summaries };
         }
@@ -115,7 +115,7 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         {
             var message = string.Join("; ", failed.Select(f =>
                 $"Batch job {f.Name} ({f.Id}) failed: {f.Reason ?? "no status reason"}"));
-            return PhaseObservation.Failed("BatchJobFailed", message) with { ExternalIds = ids, Jobs = summaries };
+            return PhaseObservation.Failed(PhaseFailure.BatchJobFailed, message) with { ExternalIds = ids, Jobs = summaries };
         }
         return PhaseObservation.Succeeded(externalIds: ids) with { Jobs = summaries };
     }
@@ -166,7 +166,7 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
             if (!ObjectStoreLocation.IsS3(location))
             {
                 return PhaseObservation.Failed(
-                    "InvalidSpec",
+                    PhaseFailure.InvalidSpec,
                     $"{field} is '{location}'; coalescing on AWS Batch needs an s3://bucket/prefix location.",
                     retryable: false);
             }

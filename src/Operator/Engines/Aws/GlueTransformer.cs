@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Entities.Validation;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Storage;
@@ -37,7 +38,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         {
             return PhaseObservation.Running([], ConcurrencyLimitWait) with
             {
-                Reason = "GlueConcurrencyLimit",
+                Delay = PhaseDelay.GlueConcurrencyLimit,
                 Message = $"Glue job '{jobName}' is at its concurrent-run limit; starting again in {ConcurrencyLimitWait}.",
             };
         }
@@ -102,12 +103,20 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         {
             return PhaseObservation.Succeeded(tablesLocation, [run.Id]);
         }
-        var reason = "Glue" + run.JobRunState[..1] + run.JobRunState[1..].ToLowerInvariant();
         return PhaseObservation.Failed(
-            reason,
+            FailureOf(run.JobRunState),
             $"Glue run {run.Id} of job '{run.JobName}' ended {run.JobRunState}: {run.ErrorMessage ?? "no error message"}")
             with { ExternalIds = [run.Id] };
     }
+
+    private static PhaseFailure FailureOf(string jobRunState) => jobRunState switch
+    {
+        "TIMEOUT" => PhaseFailure.GlueTimeout,
+        "STOPPED" => PhaseFailure.GlueStopped,
+        "ERROR" => PhaseFailure.GlueError,
+        "EXPIRED" => PhaseFailure.GlueExpired,
+        _ => PhaseFailure.GlueFailed,
+    };
 
     private async Task<JobRun?> FindRunAsync(string jobName, string key, CancellationToken cancellationToken)
     {
@@ -141,7 +150,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return PhaseObservation.Failed("InvalidSpec", e.Message, retryable: false);
+            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, e.Message, retryable: false);
         }
         foreach (var (field, location) in new[]
                  {
@@ -153,7 +162,7 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
             if (!ObjectStoreLocation.IsS3(location))
             {
                 return PhaseObservation.Failed(
-                    "InvalidSpec", $"{field} is '{location}'; the Glue transform needs an s3://bucket/prefix location.",
+                    PhaseFailure.InvalidSpec, $"{field} is '{location}'; the Glue transform needs an s3://bucket/prefix location.",
                     retryable: false);
             }
         }

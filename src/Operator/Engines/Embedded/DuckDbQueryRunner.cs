@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using DuckDB.NET.Data;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Sql;
@@ -14,8 +15,6 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// </summary>
 internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timeProvider) : IQueryRunner
 {
-    public const string QueryFailedReason = "QueryFailed";
-
     private readonly ReportSummaryReader summaries = new(store);
     private readonly ReportPublisher publisher = new(store);
 
@@ -34,7 +33,7 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         }
         catch (ArgumentException exception)
         {
-            return PhaseObservation.Failed("InvalidSpec", exception.Message, retryable: false);
+            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, exception.Message, retryable: false);
         }
         try
         {
@@ -51,8 +50,8 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
     {
         var layout = context.Layout;
         return await summaries.TryReadAsync(layout.Summary, cancellationToken) is { } summary
-            ? Observe(layout, summary)
-            : PhaseObservation.Failed("QueryInterrupted",
+            ? ReportAssembler.Observe(layout, summary)
+            : PhaseObservation.Failed(PhaseFailure.QueryInterrupted,
                 $"No report summary at '{layout.Summary}'; the in-process queries stopped before finishing.");
     }
 
@@ -86,13 +85,13 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         }
         catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
         {
-            return PhaseObservation.Failed("TablesUnreadable",
+            return PhaseObservation.Failed(PhaseFailure.TablesUnreadable,
                 $"Reading the result tables from '{remote.Location}' failed: {exception.Message}");
         }
         return await RunAndPublishAsync(context, settings, copy, cancellationToken);
     }
 
-    private static PhaseObservation TablesMissing(string location) => PhaseObservation.Failed("TablesMissing",
+    private static PhaseObservation TablesMissing(string location) => PhaseObservation.Failed(PhaseFailure.TablesMissing,
         $"The result tables under '{location}' are missing or incomplete; run the transform phase first.",
         retryable: false);
 
@@ -100,37 +99,30 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
     {
         var layout = context.Layout;
-        Report report;
-        ReportSummary summary;
+        AssembledReport assembled;
         try
         {
-            (report, summary) = await Task.Run(() => Run(context, settings, tables, cancellationToken), cancellationToken);
+            assembled = await Task.Run(() => Run(context, settings, tables, cancellationToken), cancellationToken);
         }
-        catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is DuckDBException or FormatException
+                                          && !cancellationToken.IsCancellationRequested)
         {
-            return PhaseObservation.Failed("SummaryFailed", $"Computing the run summary failed: {exception.Message}");
+            return ReportAssembler.SummaryFailed($"Computing the run summary failed: {exception.Message}");
         }
         try
         {
-            await publisher.PublishAsync(layout, report, summary, cancellationToken);
+            await publisher.PublishAsync(layout, assembled.Report, assembled.Summary, cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
         {
-            return PhaseObservation.Failed("ReportWriteFailed",
+            return PhaseObservation.Failed(PhaseFailure.ReportWriteFailed,
                 $"Writing the report under '{layout.ResultsFolder}' failed: {exception.Message}; the summary is " +
                 "written last and is missing, so the next attempt runs the queries again.");
         }
-        return Observe(layout, summary);
+        return ReportAssembler.Observe(layout, assembled);
     }
 
-    private static PhaseObservation Observe(RunLayout layout, ReportSummary summary) => summary.Partial
-        ? PhaseObservation.Failed(QueryFailedReason,
-                $"Report queries failed: {string.Join(", ", summary.FailedQueries.Select(name => $"'{name}'"))}; " +
-                $"the partial report is at '{layout.JsonReport}'.", retryable: false)
-            with { OutputLocation = layout.JsonReport }
-        : PhaseObservation.Succeeded(layout.JsonReport);
-
-    private (Report Report, ReportSummary Summary) Run(
+    private AssembledReport Run(
         PhaseContext context, DuckDbSettings settings, ResultTableFolder tables, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(settings);
@@ -140,14 +132,20 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         var queries = ReportQueryCatalog.Select(context.Spec.Query.Sets);
         var outcomes = RunQueries(session, queries, parameters, Math.Max(1, context.Spec.Query.MaxConcurrentQueries),
             unreadable, cancellationToken);
-        var report = new Report(context.RunId, timeProvider.GetUtcNow(), outcomes);
-        var summary = DuckDbSummaryQueries.Build(session, parameters, context, cancellationToken) with
-        {
-            Partial = report.Partial,
-            FailedQueries = report.Failures.Select(failure => failure.Query.Name).ToList(),
-            ReportLocation = context.Layout.JsonReport,
-        };
-        return (report, summary);
+        var summaryRows = SummaryAssembly.Queries.ToDictionary(
+            path => path, path => SummaryRows(session, ReportSql.Summary(path, parameters), cancellationToken));
+        return ReportAssembler.Assemble(context, timeProvider.GetUtcNow(), outcomes, summaryRows);
+    }
+
+    /// <summary>A summary query's rows as text, as Athena returns them (SQL NULL stays null).</summary>
+    private static IReadOnlyList<IReadOnlyList<string?>> SummaryRows(
+        DuckDbSession session, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        session.Query(sql, reader => rows.Add(Enumerable.Range(0, reader.FieldCount)
+            .Select(column => reader.IsDBNull(column) ? null : ReportValueFormatter.Format(reader.GetValue(column)))
+            .ToList()), cancellationToken);
+        return rows;
     }
 
     private static IReadOnlyList<QueryOutcome> RunQueries(

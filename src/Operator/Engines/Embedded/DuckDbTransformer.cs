@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using DuckDB.NET.Data;
 using KafkaRecon.Operator.Sql;
 using KafkaRecon.Operator.Storage;
@@ -35,7 +36,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         catch (ArgumentException exception)
         {
-            return PhaseObservation.Failed("InvalidSpec", exception.Message, retryable: false);
+            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, exception.Message, retryable: false);
         }
         var tables = new ResultTableFolder(workspace.Layout);
         try
@@ -48,20 +49,20 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         catch (ManifestSourceException exception)
         {
-            return PhaseObservation.Failed("ManifestsUnreadable", exception.Message, retryable: false);
+            return PhaseObservation.Failed(PhaseFailure.ManifestsUnreadable, exception.Message, retryable: false);
         }
         catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested && IsInputError(exception))
         {
-            return PhaseObservation.Failed("ManifestsMalformed",
+            return PhaseObservation.Failed(PhaseFailure.ManifestsMalformed,
                 $"A manifest could not be parsed as 8 pipe-separated fields: {exception.Message}", retryable: false);
         }
         catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return PhaseObservation.Failed("TransformFailed", $"DuckDB failed: {exception.Message}");
+            return PhaseObservation.Failed(PhaseFailure.TransformFailed, $"DuckDB failed: {exception.Message}");
         }
         catch (IOException exception)
         {
-            return PhaseObservation.Failed("TransformFailed", $"Writing the result tables failed: {exception.Message}");
+            return PhaseObservation.Failed(PhaseFailure.TransformFailed, $"Writing the result tables failed: {exception.Message}");
         }
         finally
         {
@@ -77,7 +78,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         var remote = ObjectStoreLocation.IsS3(layout.OutputLocation) ? new S3ResultTables(store, layout) : null;
         return await PublishedAsync(layout, remote, cancellationToken) is { } published
             ? PhaseObservation.Succeeded(published)
-            : PhaseObservation.Failed("TransformInterrupted",
+            : PhaseObservation.Failed(PhaseFailure.TransformInterrupted,
                 $"No complete result tables under '{remote?.Location ?? new ResultTableFolder(layout).Final}'; " +
                 "the in-process transform stopped before finishing.");
     }
@@ -104,7 +105,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         }
         catch (Exception exception) when (StorageFailure.Is(exception, cancellationToken))
         {
-            return PhaseObservation.Failed("OutputUploadFailed",
+            return PhaseObservation.Failed(PhaseFailure.OutputUploadFailed,
                 $"Uploading the result tables to '{remote.Location}' (spec.output.location) failed: " +
                 $"{exception.Message}; they are not marked complete, so the next attempt uploads them again.");
         }

@@ -11,7 +11,7 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// </summary>
 internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IObjectStore>? storeFor = null) : ICoalescer
 {
-    public const string FailedReason = "CoalesceFailed";
+    public const string FailedReason = nameof(PhaseFailure.CoalesceFailed);
     private const int FailuresInMessage = 5;
 
     private readonly Func<string, IObjectStore> _storeFor = storeFor ?? (_ => new LocalObjectStore());
@@ -25,7 +25,7 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
         {
             if (MissingFolder(job.Field, job.Request.Location) is { } missing)
             {
-                return PhaseObservation.Failed(FailedReason, missing, retryable: false);
+                return PhaseObservation.Failed(PhaseFailure.CoalesceFailed, missing, retryable: false);
             }
             CoalesceReport report;
             try
@@ -36,7 +36,7 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 // Listing failed before any batch started: nothing was changed.
-                return PhaseObservation.Failed(FailedReason,
+                return PhaseObservation.Failed(PhaseFailure.CoalesceFailed,
                     $"{job.Field} '{job.Request.Location}' could not be listed: {error.Message}",
                     retryable: error is IOException) with { Jobs = jobs };
             }
@@ -54,7 +54,7 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
         }
         if (failures.Count > 0)
         {
-            return PhaseObservation.Failed(FailedReason,
+            return PhaseObservation.Failed(PhaseFailure.CoalesceFailed,
                     $"{failures.Count} of {jobs.Count} coalesce jobs left batches unmerged (no record was lost): " +
                     string.Join(" | ", failures))
                 with { Jobs = jobs };

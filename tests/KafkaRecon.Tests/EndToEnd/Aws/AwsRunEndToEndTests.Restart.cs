@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Cli;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Sql;
 using KafkaRecon.Tests.Aws;
 using KafkaRecon.Tests.Support;
@@ -63,7 +64,7 @@ public sealed partial class AwsRunEndToEndTests
         Assert.Equal(killedWhile[0].ExternalIds.Order(), jobs.Select(j => j.JobId).Order());
         Assert.Equal(2, jobs.Count);
         Assert.Equal(killedWhile[1].ExternalIds, glueRuns.Select(r => r.Id));
-        var statements = RunLayout.Tables.Count + ReportQueryCatalog.Select(resource.Spec.Query.Sets).Count + AthenaSummary.Queries.Count;
+        var statements = RunLayout.Tables.Count + ReportQueryCatalog.Select(resource.Spec.Query.Sets).Count + SummaryAssembly.Queries.Count;
         Assert.Equal(statements, executions.Count);
         Assert.Equal(statements, executions.Distinct().Count());
     }

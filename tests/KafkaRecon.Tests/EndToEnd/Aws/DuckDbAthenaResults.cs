@@ -24,7 +24,7 @@ internal static class DuckDbAthenaResults
         var parameters = ReportSql.Parameters(IdentifierQuoting.DoubleQuotes, table => table, query.IdsPerCollection, windowStart);
         var results = RunLayout.Tables.Select(_ => new AthenaResult(["result"], [])).ToList();
         results.AddRange(ReportQueryCatalog.Select(query.Sets).Select(q => Run(session, q.Render(parameters))));
-        results.AddRange(AthenaSummary.Queries.Select(path => Run(session, ReportSql.Summary(path, parameters))));
+        results.AddRange(SummaryAssembly.Queries.Select(path => Run(session, ReportSql.Summary(path, parameters))));
         return results;
     }
 

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using System.Text.Json;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
@@ -113,7 +114,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         var summary = await ReadSummaryAsync(clients, context);
 
         Assert.Equal(ObservedState.Failed, final.State);
-        Assert.Equal("ReportQueryFailed", final.Reason);
+        Assert.Equal(PhaseFailure.QueryFailed, final.Failure);
         Assert.Contains("'Missing exported id counts'", final.Message);
         Assert.Contains("COLUMN_NOT_FOUND", final.Message);
         Assert.True(summary.Partial);
@@ -132,7 +133,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         var final = await PollUntilFinishedAsync(Runner(clients), context);
 
         Assert.Equal(ObservedState.Failed, final.State);
-        Assert.Equal("SummaryFailed", final.Reason);
+        Assert.Equal(PhaseFailure.SummaryFailed, final.Failure);
         Assert.Contains("summary/totals.sql", final.Message);
         Assert.False(await new S3ObjectStore(clients.S3).ExistsAsync(context.Layout.Summary, CancellationToken.None));
     }

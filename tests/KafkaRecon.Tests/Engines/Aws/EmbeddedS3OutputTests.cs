@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using Amazon.S3.Model;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
@@ -140,7 +141,7 @@ public sealed class EmbeddedS3OutputTests(MotoServer moto) : IAsyncLifetime
 
         Assert.True(observation.State == ObservedState.Succeeded, $"{observation.Reason}: {observation.Message}");
         Assert.Equal($"s3://{bucket}/recon/results/nightly-2024-03-01_results.json", observation.OutputLocation);
-        Assert.Equal(new ReportTotals
+        Assert.Equal(new RunTotals
         {
             Imported = 16, Exported = 14, MissingExports = 6, MissingImports = 4, MismatchedTimestamps = 2,
             MismatchedEarlierInImport = 1, MismatchedEarlierInExport = 1, MissingCollections = 2, MissingDatabases = 1,

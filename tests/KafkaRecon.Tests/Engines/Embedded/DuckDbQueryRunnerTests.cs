@@ -27,7 +27,7 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
 
         Assert.Equal(ObservedState.Succeeded, observation.State);
         Assert.Equal(run.Layout.JsonReport, observation.OutputLocation);
-        Assert.Equal(new ReportTotals
+        Assert.Equal(new RunTotals
         {
             Imported = 16, Exported = 14, MissingExports = 6, MissingImports = 4, MismatchedTimestamps = 2,
             MismatchedEarlierInImport = 1, MismatchedEarlierInExport = 1, MissingCollections = 2, MissingDatabases = 1,
@@ -162,7 +162,7 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
         var summary = await new ReportSummaryReader(run.Store).ReadAsync(run.Layout.Summary, CancellationToken.None);
 
         Assert.Equal(ObservedState.Failed, observation.State);
-        Assert.Equal("QueryFailed", observation.Reason);
+        Assert.Equal(PhaseFailure.QueryFailed, observation.Failure);
         Assert.Contains("'Timestamps earlier in export'", observation.Message);
         Assert.Contains("'Timestamps earlier in import'", observation.Message);
         Assert.True(summary.Partial);

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace KafkaRecon.Entities;
+
+/// <summary>
+/// A run's totals over all collections: the one model the summary file, <c>status.results</c>, the metrics and the
+/// Slack message share. A new total is added here, produced by the summary SQL and <c>SummaryAssembly</c>, and shown
+/// by whichever consumer wants it.
+/// </summary>
+public record RunTotals
+{
+    [JsonPropertyName("imported")] public long Imported { get; set; }
+    [JsonPropertyName("exported")] public long Exported { get; set; }
+    [JsonPropertyName("missingExports")] public long MissingExports { get; set; }
+    [JsonPropertyName("missingImports")] public long MissingImports { get; set; }
+    [JsonPropertyName("mismatchedTimestamps")] public long MismatchedTimestamps { get; set; }
+    [JsonPropertyName("mismatchedEarlierInImport")] public long MismatchedEarlierInImport { get; set; }
+    [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; set; }
+    [JsonPropertyName("missingCollections")] public long MissingCollections { get; set; }
+    [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
+
+    /// <summary>Copies every total onto <paramref name="target"/> (status results are totals plus where the report is).</summary>
+    public T CopyTo<T>(T target) where T : RunTotals
+    {
+        target.Imported = Imported;
+        target.Exported = Exported;
+        target.MissingExports = MissingExports;
+        target.MissingImports = MissingImports;
+        target.MismatchedTimestamps = MismatchedTimestamps;
+        target.MismatchedEarlierInImport = MismatchedEarlierInImport;
+        target.MismatchedEarlierInExport = MismatchedEarlierInExport;
+        target.MissingCollections = MissingCollections;
+        target.MissingDatabases = MissingDatabases;
+        return target;
+    }
+
+    /// <summary>The totals in words, for condition messages and events.</summary>
+    public string Describe() =>
+        $"imported {Imported}, exported {Exported}, missing exports {MissingExports}, " +
+        $"missing imports {MissingImports}, mismatched timestamps {MismatchedTimestamps}, " +
+        $"missing collections {MissingCollections}, missing databases {MissingDatabases}";
+}

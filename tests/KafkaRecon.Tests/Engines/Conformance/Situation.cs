@@ -1,0 +1,16 @@
+namespace KafkaRecon.Tests.Engines.Conformance;
+
+/// <summary>What happens to a run's Query phase; every engine must end each the same way.</summary>
+public enum Situation
+{
+    /// <summary>Every query answers; the data has no discrepancy.</summary>
+    Success,
+    /// <summary>A report query fails; the summary queries answer, so a partial report is written.</summary>
+    ReportQueryFails,
+    /// <summary>Every query fails, the summary queries too: no summary can be written.</summary>
+    AllQueriesFail,
+    /// <summary><c>spec.timeouts.query</c> runs out before the queries finish.</summary>
+    TimedOut,
+    /// <summary>The run is interrupted (Ctrl-C) while the queries run.</summary>
+    Cancelled,
+}
