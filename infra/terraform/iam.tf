@@ -333,7 +333,6 @@ data "aws_iam_policy_document" "coalescer" {
       "s3:PutObject",
       "s3:DeleteObject",
       "s3:AbortMultipartUpload",
-      "s3:ListMultipartUploadParts",
     ]
     resources = local.manifest_object_arns
   }
