@@ -12,6 +12,10 @@ apt_install() {
 command -v promtool >/dev/null && command -v prometheus >/dev/null || apt_install prometheus
 # Node.js and npm: the deploy and Terraform validators install their npm packages themselves.
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+# dt-sql-parser for the SQL dialect gate (Sql/SqlDialectGateTests), into its own cache folder, only when missing.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ -f "$here/sql-dialect/node_modules/dt-sql-parser/package.json" ] \
+  || npm ci --prefix "$here/sql-dialect" --no-audit --no-fund --loglevel=error
 # kubectl checks the fake API server and renders the kustomize bases.
 command -v kubectl >/dev/null || { echo "tests need kubectl 1.32 (Kubernetes apt repository)" >&2; exit 1; }
 # moto: the AWS tests start a real AWS emulator on 127.0.0.1.

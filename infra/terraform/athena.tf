@@ -13,6 +13,12 @@ resource "aws_athena_workgroup" "reports" {
     publish_cloudwatch_metrics_enabled = true
     bytes_scanned_cutoff_per_query     = var.athena_bytes_scanned_cutoff
 
+    # Pinned: the report SQL is checked against engine 3's (Trino's) grammar; an automatic upgrade must not change
+    # what a query means between two nights.
+    engine_version {
+      selected_engine_version = "Athena engine version 3"
+    }
+
     result_configuration {
       output_location = "s3://${local.output_bucket}/${local.athena_prefix}/"
 

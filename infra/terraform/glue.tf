@@ -1,5 +1,5 @@
 # The comparison ETL: one Glue job whose script executes the same SQL text the embedded DuckDB engine runs.
-# The SQL files travel as --extra-files; Glue copies them into the script's working directory.
+# The SQL files lie next to the script under the artifact prefix; --sql_dir tells the script where (no guessing).
 
 resource "aws_s3_object" "glue_script" {
   bucket      = local.artifact_bucket
@@ -50,11 +50,16 @@ resource "aws_glue_job" "transform" {
 
   default_arguments = {
     "--job-language"                     = "python"
-    "--extra-files"                      = join(",", [for f in sort(tolist(local.sql_transform_files)) : "s3://${aws_s3_object.sql_transform[f].bucket}/${aws_s3_object.sql_transform[f].key}"])
+    "--sql_dir"                          = "s3://${local.artifact_bucket}/${var.artifact_prefix}/sql/"
     "--TempDir"                          = "s3://${local.output_bucket}/${var.output_prefix}/_glue-temp/"
     "--enable-metrics"                   = "true"
     "--enable-continuous-cloudwatch-log" = "true"
+    # number_of_workers is then the ceiling: a quiet night uses (and bills) fewer executors.
+    "--enable-auto-scaling" = "true"
   }
+
+  # The script reads the SQL at start; the job must not be runnable before every file is uploaded.
+  depends_on = [aws_s3_object.sql_transform]
 
   lifecycle {
     precondition {

@@ -1,6 +1,6 @@
 # Three roles, each with only what its holder does:
 #   operator  – the controller pod (IRSA): submits and watches Batch, Glue and Athena work, reads manifests, writes runs.
-#   glue      – the Glue job: reads manifests and its script, writes the run's result tables, updates the catalog.
+#   glue      – the Glue job: reads manifests, its script and SQL, writes the run's result tables (never the catalog).
 #   coalescer – the Batch job: rewrites the manifest prefixes it coalesces.
 # (plus the Batch execution role that pulls the image and ships logs, and on EC2 the instance role.)
 
@@ -75,24 +75,21 @@ data "aws_iam_policy_document" "operator" {
     actions = [
       "athena:StartQueryExecution",
       "athena:GetQueryExecution",
-      "athena:BatchGetQueryExecution",
       "athena:GetQueryResults",
       "athena:StopQueryExecution",
-      "athena:GetWorkGroup",
     ]
     resources = [local.athena_workgroup_arn]
   }
 
   statement {
-    # Athena acts on the catalog with the caller's rights: DDL for the run's tables, reads for its queries.
-    sid = "ManageResultTables"
+    # Athena acts on the catalog with the caller's rights: CREATE EXTERNAL TABLE IF NOT EXISTS for the run's tables,
+    # reads for its queries. Nothing alters or drops a table: a run's tables stay queryable for its users.
+    sid = "CreateResultTables"
     actions = [
       "glue:GetDatabase",
       "glue:GetTable",
       "glue:GetTables",
       "glue:CreateTable",
-      "glue:UpdateTable",
-      "glue:DeleteTable",
       "glue:GetPartition",
       "glue:GetPartitions",
     ]
@@ -246,21 +243,6 @@ data "aws_iam_policy_document" "glue" {
   }
 
   statement {
-    sid = "RegisterResultTables"
-    actions = [
-      "glue:GetDatabase",
-      "glue:GetTable",
-      "glue:GetTables",
-      "glue:CreateTable",
-      "glue:UpdateTable",
-      "glue:DeleteTable",
-      "glue:GetPartitions",
-      "glue:BatchCreatePartition",
-    ]
-    resources = [local.glue_catalog_arn, local.glue_database_arn, local.glue_tables_arn]
-  }
-
-  statement {
     sid       = "WriteJobLogs"
     actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"]
     resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws-glue/*"]
@@ -351,7 +333,6 @@ data "aws_iam_policy_document" "coalescer" {
       "s3:PutObject",
       "s3:DeleteObject",
       "s3:AbortMultipartUpload",
-      "s3:ListMultipartUploadParts",
     ]
     resources = local.manifest_object_arns
   }

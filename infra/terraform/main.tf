@@ -7,6 +7,7 @@ data "aws_region" "current" {}
 
 locals {
   partition  = data.aws_partition.current.partition
+  dns_suffix = data.aws_partition.current.dns_suffix
   account_id = data.aws_caller_identity.current.account_id
   region     = data.aws_region.current.name
 
@@ -52,5 +53,5 @@ locals {
   batch_job_def_arn    = "arn:${local.partition}:batch:${local.region}:${local.account_id}:job-definition/${local.coalesce_job_name}"
   batch_jobs_arn       = "arn:${local.partition}:batch:${local.region}:${local.account_id}:job/*"
   coalesce_log_group   = "/aws/batch/${local.coalesce_job_name}"
-  s3_via_service       = "s3.${local.region}.amazonaws.com"
+  s3_via_service       = "s3.${local.region}.${local.dns_suffix}"
 }

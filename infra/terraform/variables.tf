@@ -155,7 +155,7 @@ variable "glue_script_path" {
 }
 
 variable "sql_transform_dir" {
-  description = "Local folder whose *.sql files are shipped to the Glue job as --extra-files; null means the repository's src/Operator/Sql/transform."
+  description = "Local folder whose *.sql files are uploaded next to the Glue script and named to it by --sql_dir; null means the repository's src/Operator/Sql/transform."
   type        = string
   default     = null
 }
@@ -183,9 +183,9 @@ variable "glue_worker_type" {
 }
 
 variable "glue_number_of_workers" {
-  description = "Glue workers per run (the legacy system used 149 G.2X; start small and grow with the data)."
+  description = "Most Glue workers per run (auto scaling uses fewer when the window is small). The default, 4 x G.1X (one driver, three executors: 12 vCPU, 48 GiB), holds one day's window of about 100 million manifest lines (~15 GB of text) with both cached sides in memory and spills the rest to the workers' 64 GB disks; the legacy 149 G.2X read the whole history every night. Raise it with the size of one window, not with the history."
   type        = number
-  default     = 10
+  default     = 4
 
   validation {
     condition     = var.glue_number_of_workers >= 2 && var.glue_number_of_workers <= 299 && floor(var.glue_number_of_workers) == var.glue_number_of_workers
@@ -231,9 +231,9 @@ variable "glue_database_name" {
 # ---------------------------------------------------------------------------------------------------------------------
 
 variable "athena_bytes_scanned_cutoff" {
-  description = "Athena cancels any query of the workgroup that scans more than this many bytes (minimum 10 MB)."
+  description = "Athena cancels any query of the workgroup that scans more than this many bytes (minimum 10 MB). The queries read one run's Parquet result tables: kilobytes on a quiet night, about 30 bytes per differing record otherwise, so 1 GiB leaves room for tens of millions of differences and stops a query that reads what it should not."
   type        = number
-  default     = 107374182400 # 100 GiB
+  default     = 1073741824 # 1 GiB
 
   validation {
     condition     = var.athena_bytes_scanned_cutoff >= 10485760

@@ -2,20 +2,24 @@
 
 A thin wrapper: it reads the import and export manifests of the window as raw text columns, registers them as the
 temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings), executes the
-*same* transform SQL files as the embedded DuckDB engine (``transform/<step>.sql``) in the order of
+*same* transform SQL files as the embedded DuckDB engine (``<step>.sql`` under ``--sql_dir``) in the order of
 ``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
-file's name, so each becomes a temporary view; shared steps are cached (and released once no later step reads
-them), exactly as the DuckDB engine materialises them. The four output steps ``missing_imports``,
-``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as Parquet under this run's output prefix.
-``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
+file's name, so each becomes a temporary view. Shared steps are persisted and materialised at once (``count()``), so
+each side's raw text is read and parsed exactly once, and released (``unpersist``) once the step that last reads them
+is materialised, as the DuckDB engine materialises and drops its temp tables. The four output steps
+``missing_imports``, ``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as Parquet under this
+run's output prefix. ``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as
+in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
 
-Arguments (set by kafka-recon's GlueTransformer): --kafka_recon_run (idempotency key, used to find this run again),
---run_id, --window_start_ms, --window_end_ms, --margin_end_ms, --import_location, --export_location,
---output_location, and optionally --sql_dir (where the SQL files are; default: next to this script or in the
-working directory, where Glue puts --extra-files).
+Manifests are read with the embedded engine's rules (docs/comparison-semantics.md, "Inputs"): ``|`` separated, ``"``
+quote and escape, exactly eight fields (a line with any other count fails the run, FAILFAST), files and folders whose
+name starts with ``.`` or ``_`` are not manifests, and a location with no manifest file is an empty side.
+
+Arguments: set by kafka-recon's GlueTransformer: --kafka_recon_run (idempotency key, used to find this run again),
+--run_id, --window_start_ms, --margin_end_ms, --import_location, --export_location, --output_location; set by the
+Terraform job definition: --sql_dir (the s3:// prefix, or a local folder, holding the transform SQL files).
 """
 
-import glob
 import os
 import re
 import sys
@@ -25,11 +29,11 @@ ARGUMENTS = [
     "kafka_recon_run",
     "run_id",
     "window_start_ms",
-    "window_end_ms",
     "margin_end_ms",
     "import_location",
     "export_location",
     "output_location",
+    "sql_dir",
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
 STEPS = [
@@ -97,28 +101,42 @@ def split_statements(sql):
     return [s for s in statements if s]
 
 
-def sql_folder(script_dir, sql_dir=None):
-    """The folder holding every step's transform SQL file."""
-    candidates = [sql_dir] if sql_dir else [
-        os.path.join(script_dir, "transform"),
-        os.path.join(os.getcwd(), "transform"),
-        os.getcwd(),
-    ]
-    for folder in candidates:
-        if all(os.path.isfile(os.path.join(folder, name + ".sql")) for name, _, _ in STEPS):
-            return folder
-    raise FileNotFoundError(
-        "The transform SQL files %s were not all found in any of %s"
-        % (", ".join(name + ".sql" for name, _, _ in STEPS), ", ".join(candidates)))
+def read_text(path):
+    """A text file from S3 (GetObject only: the Glue role may read its code, not list it) or from local disk."""
+    if path.startswith("s3://"):
+        import boto3
+
+        bucket, _, key = path[len("s3://"):].partition("/")
+        return boto3.client("s3").get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
-def step_sql(folder, name, values):
+def load_sql(sql_dir, read=read_text):
+    """Every step's SQL text from --sql_dir, read before any Spark work so a missing file fails at once."""
+    folder = sql_dir.rstrip("/")
+    texts = {}
+    for name, _, _ in STEPS:
+        path = "%s/%s.sql" % (folder, name)
+        try:
+            texts[name] = read(path)
+        except Exception as error:
+            raise FileNotFoundError("The transform SQL file %s (--sql_dir %s) could not be read: %s"
+                                    % (path, sql_dir, error)) from error
+    return texts
+
+
+def step_sql(text, name, values):
     """The step's single SELECT, rendered."""
-    with open(os.path.join(folder, name + ".sql"), encoding="utf-8") as handle:
-        statements = split_statements(render(handle.read(), values))
+    statements = split_statements(render(text, values))
     if len(statements) != 1:
-        raise ValueError("transform/%s.sql must hold exactly one SELECT; found %d statements" % (name, len(statements)))
+        raise ValueError("%s.sql must hold exactly one SELECT; found %d statements" % (name, len(statements)))
     return statements[0]
+
+
+def rendered_steps(texts, values):
+    """(name, kind, releases, sql) of every step in order: exactly what main() executes."""
+    return [(name, kind, releases, step_sql(texts[name], name, values)) for name, kind, releases in STEPS]
 
 
 def placeholder_values(args):
@@ -130,20 +148,55 @@ def placeholder_values(args):
 
 
 def read_manifests(spark, location):
-    """Every file below the location, recursively, as pipe-separated text with double-quote quoting."""
+    """Every manifest file below the location, recursively, as eight strings. Spark itself skips hidden names below
+    the location (a leading '.', or '_' without '=', or a '._COPYING_' ending); the embedded engine skips the same.
+
+    FAILFAST: a line with other than eight fields fails the run, as in the embedded engine; PERMISSIVE would pad or
+    cut it silently and compare a record that was never written. A location holding no file is an empty side.
+    """
     from pyspark.sql.types import StringType, StructField, StructType
+    from pyspark.sql.utils import AnalysisException
 
     schema = StructType([StructField(name, StringType(), True) for name in RAW_COLUMNS])
-    return (
+    reader = (
         spark.read.option("sep", "|")
         .option("quote", '"')
         .option("escape", '"')
         .option("header", "false")
         .option("recursiveFileLookup", "true")
-        .option("mode", "PERMISSIVE")
+        .option("mode", "FAILFAST")
         .schema(schema)
-        .csv(location.rstrip("/") + "/")
     )
+    try:
+        return reader.csv(location.rstrip("/") + "/")
+    except AnalysisException as error:
+        # S3 has no folders: a prefix nobody has written to yet "does not exist"; the embedded engine reads it as empty.
+        if "Path does not exist" not in str(error):
+            raise
+        return spark.createDataFrame([], schema)
+
+
+def run_steps(spark, steps, output):
+    """Executes the rendered steps: shared ones persisted and materialised once, outputs written as Parquet."""
+    from pyspark import StorageLevel
+
+    shared = {}
+    for name, kind, releases, sql in steps:
+        frame = spark.sql(sql)
+        frame.createOrReplaceTempView(name)
+        if kind == "shared":
+            # cache() alone is lazy: without an action here, the first output would compute every step from the raw
+            # text, and a side released before that would be read and parsed again by each step that needs it.
+            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+            frame.count()
+            shared[name] = frame
+        for released in releases:
+            shared.pop(released).unpersist()
+        if kind == "output":
+            # Only this run's table folder is replaced; other runs live under other prefixes.
+            frame.write.mode("overwrite").parquet("%s/%s" % (output, name))
+    for frame in shared.values():
+        frame.unpersist()
 
 
 def main():
@@ -152,8 +205,8 @@ def main():
     from awsglue.utils import getResolvedOptions
     from pyspark.context import SparkContext
 
-    optional = ["sql_dir"] if "--sql_dir" in sys.argv else []
-    args = getResolvedOptions(sys.argv, ARGUMENTS + optional)
+    args = getResolvedOptions(sys.argv, ARGUMENTS)
+    steps = rendered_steps(load_sql(args["sql_dir"]), placeholder_values(args))
     glue_context = GlueContext(SparkContext.getOrCreate())
     spark = glue_context.spark_session
     job = Job(glue_context)
@@ -162,20 +215,7 @@ def main():
 
     read_manifests(spark, args["import_location"]).createOrReplaceTempView("import_manifest_raw")
     read_manifests(spark, args["export_location"]).createOrReplaceTempView("export_manifest_raw")
-
-    values = placeholder_values(args)
-    folder = sql_folder(os.path.dirname(os.path.abspath(__file__)), args.get("sql_dir"))
-    output = args["output_location"].rstrip("/")
-    for name, kind, releases in STEPS:
-        frame = spark.sql(step_sql(folder, name, values))
-        if kind == "shared":
-            frame = frame.cache()
-        frame.createOrReplaceTempView(name)
-        for released in releases:
-            spark.catalog.uncacheTable(released)
-        if kind == "output":
-            # Only this run's table folder is replaced; other runs live under other prefixes.
-            frame.write.mode("overwrite").parquet("%s/%s" % (output, name))
+    run_steps(spark, steps, args["output_location"].rstrip("/"))
     job.commit()
 
 

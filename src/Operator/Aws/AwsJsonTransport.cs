@@ -42,15 +42,36 @@ internal sealed class AwsJsonTransport
     public AwsService Service => service;
 
     /// <summary>Calls <paramref name="operation"/>; <paramref name="path"/> is used by REST-JSON services only.</summary>
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        string operation, TRequest request, CancellationToken cancellationToken, string path = "/") =>
+        InvokeAsync<TRequest, TResponse>(operation, request, findEarlierResult: null, cancellationToken, path);
+
+    /// <summary>
+    /// Calls an operation that creates something and takes no idempotency token (Glue StartJobRun, Batch
+    /// SubmitJob). A timeout, a dropped connection or a 5xx may hide that an attempt did create it, so before every
+    /// retry <paramref name="findEarlierResult"/> looks for what an earlier attempt created, and its answer ends the
+    /// call instead of a second creation.
+    /// </summary>
     public async Task<TResponse> InvokeAsync<TRequest, TResponse>(
-        string operation, TRequest request, CancellationToken cancellationToken, string path = "/")
+        string operation, TRequest request, Func<CancellationToken, Task<TResponse?>>? findEarlierResult,
+        CancellationToken cancellationToken, string path = "/")
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, service.Json);
-        var answer = await pipeline.ExecuteAsync(
-            async token => await SendOnceAsync(operation, path, body, token, cancellationToken), cancellationToken);
-        return JsonSerializer.Deserialize<TResponse>(answer, service.Json)
-            ?? throw new AwsServiceException(
-                service.Name, operation, HttpStatusCode.OK, "EmptyResponse", "The response body was empty.");
+        var attempts = 0;
+        return await pipeline.ExecuteAsync(
+            async token =>
+            {
+                if (attempts++ > 0 && findEarlierResult is not null
+                    && await findEarlierResult(cancellationToken) is { } earlier)
+                {
+                    return earlier;
+                }
+                var answer = await SendOnceAsync(operation, path, body, token, cancellationToken);
+                return JsonSerializer.Deserialize<TResponse>(answer, service.Json)
+                    ?? throw new AwsServiceException(
+                        service.Name, operation, HttpStatusCode.OK, "EmptyResponse", "The response body was empty.");
+            },
+            cancellationToken);
     }
 
     private async Task<byte[]> SendOnceAsync(

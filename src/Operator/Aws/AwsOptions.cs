@@ -53,7 +53,7 @@ internal sealed record AwsOptions
         return uri;
     }
 
-    /// <summary>The URL of a service: the shared endpoint when set, else the public regional one.</summary>
+    /// <summary>The URL of a service: the shared endpoint when set, else the public regional one of the region's partition.</summary>
     public Uri ServiceUrl(string endpointPrefix) =>
-        Endpoint ?? new Uri($"https://{endpointPrefix}.{Region}.amazonaws.com/");
+        Endpoint ?? AwsPartitionEndpoints.ServiceUrl(endpointPrefix, Region);
 }

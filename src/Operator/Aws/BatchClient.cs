@@ -8,9 +8,23 @@ internal sealed class BatchClient(AwsJsonTransport transport)
     /// <summary>DescribeJobs accepts at most this many ids per call.</summary>
     public const int DescribeLimit = 100;
 
+    /// <summary>
+    /// Submits a job. SubmitJob takes no idempotency token and kafka-recon's job names are deterministic per
+    /// idempotency key, so every retry first looks for a job of that name in the queue, which an attempt whose
+    /// answer was lost may have submitted, and returns it instead of submitting a second one.
+    /// </summary>
     public Task<SubmitJobResponse> SubmitJobAsync(SubmitJobRequest request, CancellationToken cancellationToken) =>
         transport.InvokeAsync<SubmitJobRequest, SubmitJobResponse>(
-            "SubmitJob", request, cancellationToken, "/v1/submitjob");
+            "SubmitJob", request,
+            async token =>
+            {
+                await foreach (var job in FindJobsByNameAsync(request.JobQueue, request.JobName, token))
+                {
+                    return new SubmitJobResponse(job.JobId, job.JobName, null);
+                }
+                return null;
+            },
+            cancellationToken, "/v1/submitjob");
 
     /// <summary>Details of the jobs, asked in chunks of <see cref="DescribeLimit"/>; unknown ids are left out.</summary>
     public async Task<IReadOnlyList<BatchJobDetail>> DescribeJobsAsync(

@@ -2,12 +2,13 @@ namespace KafkaRecon.Operator.Aws;
 
 // Wire shapes of the Batch operations kafka-recon uses (REST-JSON, camelCase members).
 
+// No tags: tagging on create needs batch:TagResource besides batch:SubmitJob, and nothing reads job tags; the
+// deterministic job name (AwsNames.BatchJobName) already names the run, and finds the job again.
 internal sealed record SubmitJobRequest(
     string JobName,
     string JobQueue,
     string JobDefinition,
-    ContainerOverrides? ContainerOverrides = null,
-    IReadOnlyDictionary<string, string>? Tags = null);
+    ContainerOverrides? ContainerOverrides = null);
 
 internal sealed record ContainerOverrides(
     IReadOnlyList<string>? Command = null, IReadOnlyList<KeyValuePair>? Environment = null);

@@ -32,6 +32,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly List<Rule> rules = [];
     private readonly List<DelayRule> delays = [];
     private readonly List<(Func<ProxiedRequest, bool> Match, Func<ProxiedRequest, string, string> Rewrite)> rewrites = [];
+    private readonly List<DropRule> drops = [];
     private readonly ConcurrentBag<Action<IReadOnlyDictionary<string, string>>> headerInspectors = [];
     private readonly Uri upstream;
 
@@ -94,6 +95,18 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Forwards the next <paramref name="times"/> matching requests, so moto acts on them, then cuts the connection
+    /// instead of answering: the client sees a network error for a call that did happen.
+    /// </summary>
+    public void DropResponse(string operation, int times)
+    {
+        lock (rules)
+        {
+            drops.Add(new DropRule(operation) { Remaining = times });
+        }
+    }
+
     public int Count(string operation) => requests.Count(r => r.Operation == operation);
 
     public async ValueTask DisposeAsync()
@@ -148,6 +161,20 @@ public sealed class FaultProxy : IAsyncDisposable
         await ForwardAsync(context, request, body);
     }
 
+    private bool TakeDrop(ProxiedRequest request)
+    {
+        lock (rules)
+        {
+            var rule = drops.FirstOrDefault(d => d.Remaining > 0 && d.Operation == request.Operation);
+            if (rule is null)
+            {
+                return false;
+            }
+            rule.Remaining--;
+            return true;
+        }
+    }
+
     private TimeSpan? TakeDelay(ProxiedRequest request)
     {
         lock (rules)
@@ -198,6 +225,11 @@ public sealed class FaultProxy : IAsyncDisposable
             }
         }
         using var response = await upstreamClient.SendAsync(message);
+        if (TakeDrop(request))
+        {
+            context.Abort();
+            return;
+        }
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
@@ -228,6 +260,11 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     private sealed record DelayRule(string Operation, TimeSpan Delay)
+    {
+        public int Remaining { get; set; }
+    }
+
+    private sealed record DropRule(string Operation)
     {
         public int Remaining { get; set; }
     }

@@ -135,12 +135,7 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         var response = await batch.SubmitJobAsync(
             new SubmitJobRequest(
                 job.Name, coalesce.JobQueue!, coalesce.JobDefinition!,
-                new ContainerOverrides(job.Command(coalesce)),
-                new Dictionary<string, string>
-                {
-                    ["kafkarecon.io/resource"] = context.Resource.ToString(),
-                    ["kafkarecon.io/run"] = context.RunId,
-                }),
+                new ContainerOverrides(job.Command(coalesce))),
             cancellationToken);
         return response.JobId;
     }

@@ -4,14 +4,15 @@ namespace KafkaRecon.Operator.Engines.Aws;
 
 /// <summary>
 /// The arguments the Glue script (<c>infra/terraform/glue/kafka_recon_etl.py</c>) reads. The window is the one fixed
-/// in status at the start of the run; a retry passes the same values.
+/// in status at the start of the run; a retry passes the same values. The window's own end is not passed: the SQL
+/// reads only up to the end plus the margin. <c>--sql_dir</c> comes from the job definition (Terraform), which ships
+/// the SQL files with the script.
 /// </summary>
 internal static class GlueArguments
 {
     public const string IdempotencyKey = "--kafka_recon_run";
     public const string RunId = "--run_id";
     public const string WindowStartMs = "--window_start_ms";
-    public const string WindowEndMs = "--window_end_ms";
     public const string MarginEndMs = "--margin_end_ms";
     public const string ImportLocation = "--import_location";
     public const string ExportLocation = "--export_location";
@@ -26,7 +27,6 @@ internal static class GlueArguments
             [IdempotencyKey] = context.IdempotencyKey,
             [RunId] = context.RunId,
             [WindowStartMs] = Ms(window.Start),
-            [WindowEndMs] = Ms(window.End),
             [MarginEndMs] = Ms(window.End.AddMinutes(window.MarginMinutes)),
             [ImportLocation] = context.Spec.Manifests.ImportLocation,
             [ExportLocation] = context.Spec.Manifests.ExportLocation,

@@ -31,7 +31,8 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
                 return Observe(existing, TablesLocation(context));
             }
             var runId = await glue.StartJobRunAsync(
-                new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken);
+                new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken,
+                runKeyArgument: GlueArguments.IdempotencyKey);
             return PhaseObservation.Running([runId], PollInterval);
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.ConcurrencyLimit)
@@ -118,19 +119,8 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         _ => PhaseFailure.GlueFailed,
     };
 
-    private async Task<JobRun?> FindRunAsync(string jobName, string key, CancellationToken cancellationToken)
-    {
-        await foreach (var run in glue.GetJobRunsAsync(jobName, cancellationToken))
-        {
-            if (run.Arguments is { } arguments
-                && arguments.TryGetValue(GlueArguments.IdempotencyKey, out var value)
-                && value == key)
-            {
-                return run;
-            }
-        }
-        return null;
-    }
+    private Task<JobRun?> FindRunAsync(string jobName, string key, CancellationToken cancellationToken) =>
+        glue.FindRunAsync(jobName, GlueArguments.IdempotencyKey, key, cancellationToken);
 
     /// <summary>Glue stops (and stops billing) a run at the phase timeout of <c>spec.timeouts.transform</c>.</summary>
     internal static int TimeoutMinutes(PhaseContext context) =>

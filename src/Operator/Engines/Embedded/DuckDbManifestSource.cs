@@ -5,8 +5,9 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
 /// Registers a side's manifests as a raw relation of eight VARCHAR columns c0..c7: every file below a local
-/// folder, recursively, any name, plain or gzip (by the <c>.gz</c> extension); pipe-separated, fields quoted and
-/// escaped with <c>"</c>, no header. Remote locations are staged to a local folder before they reach this class.
+/// folder, recursively, any name but a hidden one (<see cref="HiddenManifestNames"/>, as Spark on Glue), plain or
+/// gzip (by the <c>.gz</c> extension); pipe-separated, fields quoted and escaped with <c>"</c>, no header. Remote
+/// locations are staged to a local folder before they reach this class.
 /// </summary>
 internal sealed class DuckDbManifestSource(IObjectStore store)
 {
@@ -47,6 +48,10 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
         var files = new List<string>();
         await foreach (var stored in store.ListAsync(location, cancellationToken))
         {
+            if (HiddenManifestNames.IsHidden(Path.GetFullPath(location), stored.Location))
+            {
+                continue;
+            }
             if (stored.Location.IndexOfAny(GlobCharacters) >= 0)
             {
                 // DuckDB would expand these characters as a file pattern and could read other files.

@@ -1,16 +1,22 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Sql;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
 /// <summary>
-/// The Glue script cannot run here (no Spark); it is compiled, and its pure functions are exercised with python3.
+/// The Glue script cannot run here (no Spark); it is compiled, its pure functions are exercised with python3, and its
+/// Spark calls are recorded against a fake SparkSession (Scripts/fake_spark.py).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class GlueScriptTests
 {
     private static readonly string Script = Path.Combine(RepositoryRoot(), "infra", "terraform", "glue", "kafka_recon_etl.py");
+    private static readonly string FakeSpark = Path.Combine(
+        RepositoryRoot(), "tests", "KafkaRecon.Tests", "Engines", "Aws", "Scripts", "fake_spark.py");
+    private static readonly string TransformFolder = Path.Combine(RepositoryRoot(), "src", "Operator", "Sql", "transform");
 
     [Fact]
     public async Task Glue_script_compiles()
@@ -21,18 +27,24 @@ public sealed class GlueScriptTests
     }
 
     [Fact]
-    public async Task Glue_script_reads_every_argument_the_transformer_passes()
+    public async Task Glue_script_reads_exactly_the_arguments_the_transformer_and_the_job_definition_pass()
     {
         var (exitCode, output) = await RunAsync("print(' '.join('--' + a for a in etl.ARGUMENTS))");
 
         Assert.True(exitCode == 0, output);
         var names = output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Subset(names.ToHashSet(), new HashSet<string>
-        {
-            GlueArguments.IdempotencyKey, GlueArguments.RunId, GlueArguments.WindowStartMs, GlueArguments.WindowEndMs,
-            GlueArguments.MarginEndMs, GlueArguments.ImportLocation, GlueArguments.ExportLocation,
-            GlueArguments.OutputLocation,
-        });
+        // --JOB_NAME comes from Glue itself, --sql_dir from the Terraform job definition.
+        Assert.Equal(
+            new[]
+            {
+                "--JOB_NAME", GlueArguments.IdempotencyKey, GlueArguments.RunId, GlueArguments.WindowStartMs,
+                GlueArguments.MarginEndMs, GlueArguments.ImportLocation, GlueArguments.ExportLocation,
+                GlueArguments.OutputLocation, "--sql_dir",
+            }.Order(),
+            names.Order());
+        Assert.Equal(
+            names.Except(["--JOB_NAME", "--sql_dir"]).Order(),
+            GlueArguments.For(AwsPhaseContexts.Create(AwsPhaseContexts.Spec("bucket"), "transform")).Keys.Order());
     }
 
     [Fact]
@@ -47,18 +59,85 @@ public sealed class GlueScriptTests
     }
 
     [Fact]
-    public async Task Glue_script_finds_every_step_file_and_renders_the_window_end_with_the_margin()
+    public async Task Glue_script_reads_every_step_file_from_sql_dir_and_renders_the_window_end_with_the_margin()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "Operator", "Sql", "transform");
         var (exitCode, output) = await RunAsync(
-            $"folder = etl.sql_folder('/nowhere', {PythonString(folder)})\n" +
-            "values = etl.placeholder_values({'window_start_ms': '1000', 'window_end_ms': '2000', 'margin_end_ms': '2600'})\n" +
-            "print(etl.step_sql(folder, 'import_side', values))");
+            $"texts = etl.load_sql({PythonString(TransformFolder + "/")})\n" +
+            "values = etl.placeholder_values({'window_start_ms': '1000', 'margin_end_ms': '2600'})\n" +
+            "print(etl.rendered_steps(texts, values)[0][3])");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("1000", output);
-        Assert.Contains("2600", output);
+        Assert.Contains(">= 1000", output);
+        Assert.Contains("< 2600", output);
         Assert.DoesNotContain("{{", output);
+    }
+
+    [Fact]
+    public async Task Missing_step_file_under_sql_dir_fails_before_any_spark_work_naming_the_file()
+    {
+        var (exitCode, output) = await RunAsync(
+            "try:\n    etl.load_sql('/nowhere/sql')\nexcept FileNotFoundError as e:\n    print('error:', e)");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("error: The transform SQL file /nowhere/sql/import_side.sql (--sql_dir /nowhere/sql)", output);
+    }
+
+    [Fact]
+    public async Task Shared_steps_are_materialised_once_before_use_and_released_only_after_their_last_reader()
+    {
+        var (exitCode, output) = await PythonAsync(FakeSpark, Script, "steps", TransformFolder);
+
+        Assert.True(exitCode == 0, output);
+        using var document = JsonDocument.Parse(output);
+        var steps = document.RootElement.GetProperty("steps").EnumerateArray()
+            .Select(s => (Name: s[0].GetString()!, Kind: s[1].GetString()!, Sql: s[2].GetString()!)).ToList();
+        var events = document.RootElement.GetProperty("events").EnumerateArray()
+            .Select(e => $"{e[0].GetString()}:{e[1].GetString()}").ToList();
+        Assert.Equal(ComparisonSql.Steps.Select(s => s.Name), steps.Select(s => s.Name));
+        foreach (var (name, kind, _) in steps)
+        {
+            var issued = events.IndexOf($"sql:{name}");
+            var done = kind == "shared" ? events.IndexOf($"count:{name}") : events.IndexOf($"parquet:{name}");
+            Assert.True(issued >= 0 && done > issued, $"{name} is never materialised: {string.Join(' ', events)}");
+            // Materialised before the next step is even planned: no later action recomputes it from the raw text.
+            var next = events.FindIndex(issued + 1, e => e.StartsWith("sql:", StringComparison.Ordinal));
+            Assert.True(next < 0 || done < next, $"{name} is materialised only after a later step: {string.Join(' ', events)}");
+            if (kind != "shared")
+            {
+                continue;
+            }
+            Assert.True(events.IndexOf($"persist:{name}") is var persisted && persisted > issued && persisted < done, name);
+            var released = events.IndexOf($"unpersist:{name}");
+            Assert.True(released > done, $"{name} is never released");
+            Assert.Single(events, e => e == $"unpersist:{name}");
+            foreach (var reader in steps.Where(s => Regex.IsMatch(s.Sql, $@"\b{name}\b") && s.Name != name))
+            {
+                var readerDone = Math.Max(events.IndexOf($"count:{reader.Name}"), events.IndexOf($"parquet:{reader.Name}"));
+                Assert.True(readerDone < released, $"{name} is released before {reader.Name}, which reads it, is materialised");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false, "raw")]
+    [InlineData(true, "empty")]
+    public async Task Manifests_are_read_like_the_embedded_engine_and_a_prefix_without_files_is_an_empty_side(
+        bool missing, string frame)
+    {
+        var (exitCode, output) = await PythonAsync(FakeSpark, Script, "read", "s3://bucket/import", missing ? "1" : "0");
+
+        Assert.True(exitCode == 0, output);
+        using var document = JsonDocument.Parse(output);
+        var options = document.RootElement.GetProperty("events").EnumerateArray()
+            .Where(e => e[0].GetString() == "option")
+            .ToDictionary(e => e[1].GetString()!, e => e[2].GetString());
+        Assert.Equal("|", options["sep"]);
+        Assert.Equal("\"", options["quote"]);
+        Assert.Equal("\"", options["escape"]);
+        Assert.Equal("false", options["header"]);
+        // A line with other than eight fields fails the run, as in DuckDB; PERMISSIVE would pad or cut it silently.
+        Assert.Equal("FAILFAST", options["mode"]);
+        Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
     }
 
     [Fact]
@@ -83,7 +162,7 @@ public sealed class GlueScriptTests
         Assert.Contains("error: SQL placeholder {{nope}} has no value", output);
     }
 
-    private static Task<(int, string)> RunAsync(string code) => PythonAsync(
+    internal static Task<(int, string)> RunAsync(string code) => PythonAsync(
         "-c",
         "import importlib.util, sys\n" +
         $"spec = importlib.util.spec_from_file_location('etl', {PythonString(Script)})\n" +
@@ -91,7 +170,7 @@ public sealed class GlueScriptTests
 
     private static string PythonString(string value) => "'" + value.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
 
-    private static async Task<(int, string)> PythonAsync(params string[] arguments)
+    internal static async Task<(int, string)> PythonAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("python3", arguments)
         {

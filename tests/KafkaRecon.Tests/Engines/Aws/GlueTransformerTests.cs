@@ -32,6 +32,27 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lost_answer_of_a_start_is_found_by_key_before_every_retry_and_no_second_run_starts()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto, maxConcurrentRuns: 5);
+        var context = Context(job);
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        // Attempt 1 fails before reaching Glue; attempt 2 starts the run but its answer is lost; attempt 3 must not start.
+        proxy.InjectError("StartJobRun", times: 1, 500, "InternalServiceException");
+        proxy.DropResponse("StartJobRun", times: 1);
+        using var clients = moto.Clients(proxy.Endpoint);
+
+        var started = await new GlueTransformer(clients.Glue).StartAsync(context, CancellationToken.None);
+        var runs = await clients.Glue.GetJobRunsAsync(job, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(ObservedState.Running, started.State);
+        Assert.Equal(started.ExternalIds, [Assert.Single(runs).Id]);
+        Assert.Equal(2, proxy.Count("StartJobRun"));
+        // One look-up before the first attempt (the transformer's), one before each of the two retries.
+        Assert.Equal(4, proxy.Count("GetJobRuns"));
+    }
+
+    [Fact]
     public async Task Run_receives_the_fixed_window_locations_and_key_and_succeeds()
     {
         var job = await MotoGlueJob.CreateAsync(moto);
@@ -53,7 +74,7 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal("s3://manifests-bucket/output/runs/nightly-20261125/tables", observations[1].OutputLocation);
         Assert.Equal(context.IdempotencyKey, arguments[GlueArguments.IdempotencyKey]);
         Assert.Equal("1795564800000", arguments[GlueArguments.WindowStartMs]);
-        Assert.Equal("1795651200000", arguments[GlueArguments.WindowEndMs]);
+        Assert.False(arguments.ContainsKey("--window_end_ms"), "the script reads the end plus the margin only");
         Assert.Equal("1795651320000", arguments[GlueArguments.MarginEndMs]);
         Assert.Equal("s3://manifests-bucket/manifests/import", arguments[GlueArguments.ImportLocation]);
         Assert.Equal("s3://manifests-bucket/manifests/export", arguments[GlueArguments.ExportLocation]);

@@ -1,6 +1,7 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Reports;
 
 namespace KafkaRecon.Tests.Engines.Conformance;
 

@@ -240,6 +240,21 @@ public sealed class DuckDbTransformerTests : IDisposable
     }
 
     [Fact]
+    public async Task Hidden_files_and_folders_are_not_manifests_as_on_glue()
+    {
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"));
+        run.WriteImports(".k2hb.txt", Import("dot", S, "db", "c"));
+        run.WriteImports("_SUCCESS", Import("underscore", S, "db", "c"));
+        run.WriteImports("_temporary/0/part-0", Import("staging", S, "db", "c"));
+        run.WriteImports("_partition=2/k2hb.txt", Import("b", S, "db", "c"));
+        run.WriteExports("htme.txt", Export("a", S, "db", "c"), Export("b", S, "db", "c"));
+
+        await run.TransformSucceedsAsync();
+
+        Assert.Equal(["db|c|2|2|0|2|0|0|0|0"], run.Counts());
+    }
+
+    [Fact]
     public async Task Lines_whose_timestamp_is_not_an_integer_are_ignored()
     {
         run.WriteImports("k2hb.txt",
