@@ -1,4 +1,5 @@
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines;
 

@@ -1,5 +1,6 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Reports;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines;
 

@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reports;
 using Microsoft.Extensions.Logging;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Reconciliation;
 

@@ -1,4 +1,5 @@
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Sql;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Sql;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Sql;
 

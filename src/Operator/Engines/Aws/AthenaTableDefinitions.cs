@@ -1,3 +1,5 @@
+using KafkaRecon.Operator.Storage;
+
 namespace KafkaRecon.Operator.Engines.Aws;
 
 /// <summary>

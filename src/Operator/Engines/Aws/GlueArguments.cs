@@ -1,4 +1,5 @@
 using System.Globalization;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines.Aws;
 

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines.Embedded;
 

@@ -8,6 +8,7 @@ using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Sql;
 using KafkaRecon.Tests.Aws;
 using KafkaRecon.Tests.Support;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.EndToEnd.Aws;
 

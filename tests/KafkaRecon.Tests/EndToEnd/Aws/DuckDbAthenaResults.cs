@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Engines.Embedded;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Sql;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.EndToEnd.Aws;
 

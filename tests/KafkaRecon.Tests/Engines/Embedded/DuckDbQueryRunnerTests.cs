@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Engines.Embedded;
 using KafkaRecon.Operator.Reports;
 using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Engines.Embedded;
 

@@ -1,5 +1,6 @@
 using KafkaRecon.Operator.Engines;
 using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
+using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Engines.Embedded;
 

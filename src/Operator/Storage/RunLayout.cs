@@ -1,4 +1,4 @@
-namespace KafkaRecon.Operator.Engines;
+namespace KafkaRecon.Operator.Storage;
 
 /// <summary>
 /// Where a run keeps its data under the output location (a folder or s3://bucket/prefix). Each run has its own
