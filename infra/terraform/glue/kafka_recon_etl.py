@@ -158,6 +158,9 @@ def read_manifests(spark, location):
     from pyspark.sql.utils import AnalysisException
 
     schema = StructType([StructField(name, StringType(), True) for name in RAW_COLUMNS])
+    # With column pruning Spark tokenises only the fields a query reads (the import side skips c6), and a line's
+    # field count is then checked against those alone: a nine-field line would pass FAILFAST unseen.
+    spark.conf.set("spark.sql.csv.parser.columnPruning.enabled", "false")
     reader = (
         spark.read.option("sep", "|")
         .option("quote", '"')

@@ -137,6 +137,10 @@ public sealed class GlueScriptTests
         Assert.Equal("false", options["header"]);
         // A line with other than eight fields fails the run, as in DuckDB; PERMISSIVE would pad or cut it silently.
         Assert.Equal("FAILFAST", options["mode"]);
+        // Without this, Spark checks the field count of only the fields a query reads.
+        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e =>
+            e[0].GetString() == "conf" && e[1].GetString() == "spark.sql.csv.parser.columnPruning.enabled"
+            && e[2].GetString() == "false");
         Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
     }
 

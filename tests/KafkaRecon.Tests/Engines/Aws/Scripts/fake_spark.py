@@ -86,6 +86,14 @@ class Spark:
     def read(self):
         return Reader(self.missing)
 
+    @property
+    def conf(self):
+        class Conf:
+            def set(self, key, value):
+                events.append(["conf", key, value])
+
+        return Conf()
+
     def createDataFrame(self, rows, schema):
         events.append(["empty", len(rows), [field.name for field in schema.fields]])
         return Frame("empty")
