@@ -218,8 +218,8 @@ internal sealed class RunMetrics
         Gauge gauge,
         MetricResource labels,
         HashSet<(string Database, string Collection)> shown,
-        IReadOnlyList<CollectionSnapshot> collections,
-        Func<CollectionSnapshot, long> missing)
+        IReadOnlyList<CollectionResult> collections,
+        Func<CollectionResult, long> missing)
     {
         var top = collections
             .Where(c => missing(c) > 0)

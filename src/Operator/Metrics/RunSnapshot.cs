@@ -4,17 +4,13 @@ using KafkaRecon.Operator.Reports;
 namespace KafkaRecon.Operator.Metrics;
 
 /// <summary>The numbers of one finished run that the per-resource gauges show, from status or from a summary.</summary>
-internal sealed record RunSnapshot(RunTotals Totals, IReadOnlyList<CollectionSnapshot> Collections)
+internal sealed record RunSnapshot(RunTotals Totals, IReadOnlyList<CollectionResult> Collections)
 {
     public static RunSnapshot Empty { get; } = new(new RunTotals(), []);
 
-    public static RunSnapshot From(KafkaReconciliationStatus status) => status.Results is { } results
-        ? new RunSnapshot(results, status.TopCollections
-            .Select(c => new CollectionSnapshot(c.Database, c.Collection, c.MissingExports, c.MissingImports))
-            .ToList())
-        : Empty;
+    public static RunSnapshot From(KafkaReconciliationStatus status) =>
+        status.Results is { } results ? new RunSnapshot(results, status.TopCollections.ToList()) : Empty;
 
-    public static RunSnapshot From(ReportSummary summary) => new(summary.Totals, summary.Collections
-        .Select(c => new CollectionSnapshot(c.Database, c.Collection, c.MissingExports, c.MissingImports))
-        .ToList());
+    public static RunSnapshot From(ReportSummary summary) =>
+        new(summary.Totals, summary.Collections.Select(c => c.ToResult()).ToList());
 }

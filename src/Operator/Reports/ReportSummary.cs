@@ -35,6 +35,18 @@ internal sealed record CollectionCounts
     [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; init; }
 
     [JsonIgnore] public long MismatchedTimestamps => MismatchedEarlierInImport + MismatchedEarlierInExport;
+
+    /// <summary>The collection as status, metrics and Slack show it.</summary>
+    public CollectionResult ToResult() => new()
+    {
+        Database = Database,
+        Collection = Collection,
+        Imported = Imported,
+        Exported = Exported,
+        MissingExports = MissingExports,
+        MissingImports = MissingImports,
+        MismatchedTimestamps = MismatchedTimestamps,
+    };
 }
 
 internal sealed record CollectionKey(

@@ -24,15 +24,6 @@ internal static class ResultsProjection
             .ThenBy(c => c.Database, StringComparer.Ordinal)
             .ThenBy(c => c.Collection, StringComparer.Ordinal)
             .Take(TopCollectionCount)
-            .Select(c => new CollectionResult
-            {
-                Database = c.Database,
-                Collection = c.Collection,
-                Imported = c.Imported,
-                Exported = c.Exported,
-                MissingExports = c.MissingExports,
-                MissingImports = c.MissingImports,
-                MismatchedTimestamps = c.MismatchedTimestamps,
-            })
+            .Select(c => c.ToResult())
             .ToList();
 }

@@ -1,3 +1,0 @@
-namespace KafkaRecon.Operator.Metrics;
-
-internal sealed record CollectionSnapshot(string Database, string Collection, long MissingExports, long MissingImports);
