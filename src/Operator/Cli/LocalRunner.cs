@@ -38,7 +38,9 @@ internal static class LocalRunner
         {
             await stderr.WriteLineAsync($"metrics: {endpoint.MetricsUri}");
         }
+        // Every log line goes to stderr: stdout carries only the requested output (--output json must parse).
         using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(console => console.SingleLine = true));
         using var http = new HttpClient();
         var events = new ProgressReporter(Console(stderr), time);
