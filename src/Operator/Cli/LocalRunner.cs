@@ -26,7 +26,9 @@ internal static class LocalRunner
         state?.Resume(resource);
 
         var time = TimeProvider.System;
+        // Every log line goes to stderr: stdout carries only the requested output (--output json must parse).
         using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(console => console.SingleLine = true));
         await using var composition = await RunComposition.StartAsync(
             time, logging, options.MetricsPort, options.AwsEndpoint, cancellationToken);

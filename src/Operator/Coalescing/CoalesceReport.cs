@@ -15,6 +15,8 @@ internal sealed record CoalesceReport
     public long BatchesCompleted { get; init; }
     /// <summary>Originals left alone because they were alone in their batch.</summary>
     public long SingleFilesSkipped { get; init; }
+    /// <summary>Symbolic links in the location, to files or folders: never followed, so nothing behind them was touched.</summary>
+    public long SymbolicLinksSkipped { get; init; }
     public IReadOnlyList<CoalesceFailure> Failures { get; init; } = [];
     public TimeSpan Elapsed { get; init; }
 

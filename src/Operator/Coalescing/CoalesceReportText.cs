@@ -12,7 +12,8 @@ internal static class CoalesceReportText
             $"{report.FilesRead} files read ({Megabytes(report.BytesRead)}), {report.FilesWritten} written " +
             $"({Megabytes(report.BytesWritten)}, {report.LinesWritten} lines), {report.FilesDeleted} originals deleted, " +
             $"{report.BatchesMerged} batches merged, {report.BatchesCompleted} earlier batches completed, " +
-            $"{report.SingleFilesSkipped} single files left as they were, {report.Failures.Count} failed; " +
+            $"{report.SingleFilesSkipped} single files left as they were, " +
+            $"{report.SymbolicLinksSkipped} symbolic links not followed, {report.Failures.Count} failed; " +
             $"{report.Elapsed.TotalSeconds:0.00} s, {report.FilesRead / seconds:0} files/s, " +
             $"{report.BytesRead / seconds / 1e6:0.0} MB/s");
     }

@@ -4,7 +4,7 @@ namespace KafkaRecon.Operator.Coalescing;
 
 /// <summary>
 /// Coalesces one location (a folder or s3:// prefix) through <see cref="IObjectStore"/>: lists it once, plans each
-/// side, finishes batches an interrupted run left behind, then merges the new batches, a bounded number at a time.
+/// side (symbolic links are never followed, only counted), finishes batches an interrupted run left behind, then merges the new batches, a bounded number at a time.
 /// Safe to run again at any point: a re-run after completion changes nothing.
 /// </summary>
 internal sealed class ManifestCoalescer(IObjectStore store, TimeProvider timeProvider)
@@ -13,7 +13,8 @@ internal sealed class ManifestCoalescer(IObjectStore store, TimeProvider timePro
     {
         var started = timeProvider.GetTimestamp();
         var objects = new List<StoredObject>();
-        await foreach (var stored in store.ListAsync(request.Location, cancellationToken).ConfigureAwait(false))
+        var skips = new ListingSkips();
+        await foreach (var stored in store.ListAsync(request.Location, skips, cancellationToken).ConfigureAwait(false))
         {
             objects.Add(stored);
         }
@@ -37,6 +38,9 @@ internal sealed class ManifestCoalescer(IObjectStore store, TimeProvider timePro
         await Parallel.ForEachAsync(batches, options,
             async (batch, token) => await merger.MergeAsync(batch, token).ConfigureAwait(false))
             .ConfigureAwait(false);
-        return tally.ToReport(plans.Sum(p => (long)p.SingleFilesSkipped), timeProvider.GetElapsedTime(started));
+        return tally.ToReport(plans.Sum(p => (long)p.SingleFilesSkipped), timeProvider.GetElapsedTime(started)) with
+        {
+            SymbolicLinksSkipped = skips.SymbolicLinks,
+        };
     }
 }

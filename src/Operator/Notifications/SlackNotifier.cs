@@ -8,7 +8,8 @@ namespace KafkaRecon.Operator.Notifications;
 
 /// <summary>
 /// Posts outcomes to a Slack incoming webhook, retrying 429 and 5xx with bounded attempts. Delivery problems come
-/// back as <see cref="NotificationDelivery.Failed"/>; the webhook URL is never logged.
+/// back as <see cref="NotificationDelivery.Failed"/>; the webhook URL is never logged or reported (see
+/// <see cref="WebhookRedaction"/>).
 /// </summary>
 internal sealed class SlackNotifier(
     HttpClient http,
@@ -82,11 +83,12 @@ internal sealed class SlackNotifier(
                 ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#}s"
                 : "the answer was not read in time";
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Messages name host and port at most; the secret part of the URL is its path.
-            transportError = e.Message;
+            // Some handlers and proxies name the whole URL, whose path is the secret: keep its host only.
+            transportError = e is HttpRequestException ? e.Message : $"{e.GetType().Name}: {e.Message}";
         }
-        return SlackRetryPolicy.Decide(status, body, retryAfter, attempt, options, time.GetUtcNow(), transportError);
+        var decision = SlackRetryPolicy.Decide(status, body, retryAfter, attempt, options, time.GetUtcNow(), transportError);
+        return decision.Reason is { } reason ? decision with { Reason = WebhookRedaction.Redact(reason, url) } : decision;
     }
 }

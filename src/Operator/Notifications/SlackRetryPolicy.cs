@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 
 namespace KafkaRecon.Operator.Notifications;
 
 /// <summary>
 /// Decides after each webhook attempt. 429 waits for Retry-After (capped); 408 and 5xx back off exponentially;
 /// other 4xx answers (bad payload, revoked webhook, unknown channel) cannot improve by retrying. Pure.
+/// Of an answer's body only a Slack error code is kept in the reason.
 /// </summary>
-internal static class SlackRetryPolicy
+internal static partial class SlackRetryPolicy
 {
     /// <param name="status">The HTTP status, or null when the request did not complete (network error, timeout).</param>
     /// <param name="attempt">1-based number of the attempt just made.</param>
@@ -25,7 +27,7 @@ internal static class SlackRetryPolicy
             return DeliveryDecision.Delivered;
         }
         var reason = status is { } s
-            ? $"Slack answered {(int)s} {s}{(string.IsNullOrWhiteSpace(responseBody) ? "" : $": {Shorten(responseBody)}")}"
+            ? $"Slack answered {(int)s} {s}{(string.IsNullOrWhiteSpace(responseBody) ? "" : $": {ErrorCode(responseBody)}")}"
             : $"the webhook request did not complete: {transportError ?? "unknown error"}";
         var retryable = status is null || status == HttpStatusCode.TooManyRequests
             || status == HttpStatusCode.RequestTimeout || (int)status.Value >= 500;
@@ -67,5 +69,16 @@ internal static class SlackRetryPolicy
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static string Shorten(string body) => SlackText.Truncate(body.Trim(), 200);
+    /// <summary>
+    /// Slack answers a refused message with a short error code (<c>invalid_payload</c>, <c>no_service</c>); any other
+    /// body may echo the request, whose path is the credential, so it is never kept.
+    /// </summary>
+    private static string ErrorCode(string body)
+    {
+        var trimmed = body.Trim();
+        return SlackErrorCode().IsMatch(trimmed) ? trimmed : "(the answer's body is not shown: it may echo the webhook URL)";
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex SlackErrorCode();
 }

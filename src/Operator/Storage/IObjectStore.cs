@@ -9,6 +9,13 @@ internal interface IObjectStore
     /// <summary>Every object below <paramref name="location"/>, recursively, in a stable (ordinal) order.</summary>
     IAsyncEnumerable<StoredObject> ListAsync(string location, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ListAsync(string, CancellationToken)"/>, counting in <paramref name="skips"/> the entries passed
+    /// over (symbolic links, which are never followed). By default, a store with nothing to pass over.
+    /// </summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string location, ListingSkips skips, CancellationToken cancellationToken) =>
+        ListAsync(location, cancellationToken);
+
     Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken);
 
     /// <summary>

@@ -15,8 +15,16 @@ internal sealed class LocalObjectStore : IObjectStore
     private const int CopyBufferSize = 1 << 20;
     private const int DeletesWorthSpreading = 64;
 
+    public IAsyncEnumerable<StoredObject> ListAsync(string location, CancellationToken cancellationToken) =>
+        ListAsync(location, new ListingSkips(), cancellationToken);
+
+    /// <summary>
+    /// The files below <paramref name="location"/> (itself followed if it is a link: the user named it), never
+    /// following a symbolic link inside it, to a file or a folder; each link passed over is counted in
+    /// <paramref name="skips"/>.
+    /// </summary>
     public async IAsyncEnumerable<StoredObject> ListAsync(
-        string location, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string location, ListingSkips skips, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (File.Exists(location))
         {
@@ -33,7 +41,16 @@ internal sealed class LocalObjectStore : IObjectStore
             (ref entry) => new StoredObject(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !IsTemporary(entry.FileName),
+            ShouldRecursePredicate = (ref entry) => !IsLink(ref entry),
+            ShouldIncludePredicate = (ref entry) =>
+            {
+                if (IsLink(ref entry))
+                {
+                    skips.SymbolicLink();
+                    return false;
+                }
+                return !entry.IsDirectory && !IsTemporary(entry.FileName);
+            },
         };
         var sorted = files.ToArray();
         Array.Sort(Array.ConvertAll(sorted, f => f.Location), sorted, StringComparer.Ordinal);
@@ -137,6 +154,9 @@ internal sealed class LocalObjectStore : IObjectStore
     /// <summary>The first failure of a parallel loop as itself (an <see cref="ObjectReadException"/>, say), not wrapped.</summary>
     private static Exception FirstOf(Exception error) =>
         error is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.InnerExceptions[0] : error;
+
+    /// <summary>.NET marks a symbolic link (to a file or a folder, even a dangling one) as a reparse point.</summary>
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     /// <summary>Temporary files of an unfinished write are never listed as objects.</summary>
     private static bool IsTemporary(ReadOnlySpan<char> fileName) =>

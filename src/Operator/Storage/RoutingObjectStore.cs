@@ -16,6 +16,15 @@ internal sealed class RoutingObjectStore(IObjectStore local, Func<IObjectStore> 
         }
     }
 
+    public async IAsyncEnumerable<StoredObject> ListAsync(
+        string location, ListingSkips skips, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in For(location).ListAsync(location, skips, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
     public Task<Stream> OpenReadAsync(string location, CancellationToken cancellationToken) =>
         For(location).OpenReadAsync(location, cancellationToken);
 

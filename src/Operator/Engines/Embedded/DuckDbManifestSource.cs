@@ -5,19 +5,23 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
 /// Registers a side's manifests as a raw relation of eight VARCHAR columns c0..c7: every file below a local
-/// folder, recursively, any name but a hidden one (<see cref="HiddenManifestNames"/>, as Spark on Glue), plain or
-/// gzip (by the <c>.gz</c> extension); pipe-separated, fields quoted and escaped with <c>"</c>, no header. Remote
-/// locations are staged to a local folder before they reach this class.
+/// folder, recursively (symbolic links are never followed, only counted), any name but a hidden one
+/// (<see cref="HiddenManifestNames"/>, as Spark on Glue), plain or gzip (by the <c>.gz</c> extension); pipe-separated,
+/// fields quoted and escaped with <c>"</c>, no header. Remote locations are staged to a local folder before they reach
+/// this class.
 /// </summary>
 internal sealed class DuckDbManifestSource(IObjectStore store)
 {
     private static readonly char[] GlobCharacters = ['*', '?', '['];
 
-    public async Task RegisterAsync(
+    /// <summary>Registers the files below <paramref name="location"/>; returns the symbolic links passed over.</summary>
+    public async Task<long> RegisterAsync(
         DuckDbSession session, string relation, string location, string field, CancellationToken cancellationToken)
     {
-        var files = await ListAsync(location, field, cancellationToken);
+        var skips = new ListingSkips();
+        var files = await ListAsync(location, field, skips, cancellationToken);
         session.Execute($"CREATE OR REPLACE TEMP VIEW {relation} AS {Scan(files)}", cancellationToken);
+        return skips.SymbolicLinks;
     }
 
     /// <summary>The SELECT reading <paramref name="files"/>; a typed empty relation when there are none.</summary>
@@ -34,7 +38,8 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
                $"compression = 'auto', columns = {{{types}}})";
     }
 
-    private async Task<IReadOnlyList<string>> ListAsync(string location, string field, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<string>> ListAsync(
+        string location, string field, ListingSkips skips, CancellationToken cancellationToken)
     {
         if (ObjectStoreLocation.IsS3(location))
         {
@@ -46,7 +51,7 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
             throw new ManifestSourceException($"{field} '{location}' does not exist; expected a folder of manifests.");
         }
         var files = new List<string>();
-        await foreach (var stored in store.ListAsync(location, cancellationToken))
+        await foreach (var stored in store.ListAsync(location, skips, cancellationToken))
         {
             if (HiddenManifestNames.IsHidden(Path.GetFullPath(location), stored.Location))
             {

@@ -48,6 +48,8 @@ internal static class OperatorHost
     private static void ConfigureLogging(ILoggingBuilder logging, LogFormat format)
     {
         logging.ClearProviders();
+        // Logs go to stderr only, as in the CLI; stdout is left for requested output.
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         if (format == LogFormat.Json)
         {
             logging.AddJsonConsole(json =>
@@ -66,5 +68,7 @@ internal static class OperatorHost
             });
         }
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The HTTP client factory logs each request's URL at Information; the Slack webhook's path is a credential.
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
     }
 }
