@@ -2,6 +2,7 @@ using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
+using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Reconciliation;
@@ -123,7 +124,9 @@ internal sealed class ReconciliationDriver(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));
-            return new ActionResult.Phase(phase, PhaseObservation.Failed(ConditionReasons.EngineError, e.Message));
+            // A full disk or a read-only output stays so: fail at once with the cause rather than after the retries.
+            return new ActionResult.Phase(phase, PhaseObservation.Failed(
+                ConditionReasons.EngineError, StorageFailure.Describe(e), retryable: !StorageFailure.IsPermanent(e)));
         }
     }
 
