@@ -9,7 +9,7 @@ namespace KafkaRecon.Entities;
 public sealed class KafkaReconciliationSpec
 {
     [JsonPropertyName("window")]
-    [Description("The time window whose records are compared. Defaults to the previous UTC day.")]
+    [Description("The time window whose records are compared. Defaults to the previous UTC day. Times need a zone ('Z' or '+01:00'): one without is rejected, never read in a local time zone. At most 31 days.")]
     public WindowSpec Window { get; set; } = new();
 
     [JsonPropertyName("engine")]
@@ -68,17 +68,17 @@ public enum EngineKind
     [JsonStringEnumMemberName("embedded")] Embedded,
 }
 
-[Description("Reconciled window [start, end + margin). Both bounds RFC 3339; end is exclusive.")]
+[Description("Reconciled window [start, end + margin). Both bounds RFC 3339 with a zone ('Z' or '+01:00'); a time without one is rejected, never read in a local zone. End is exclusive; a window spans at most 31 days.")]
 [ValidationRule("!has(self.start) || !has(self.end) || self.end > self.start",
     "window.end must be after window.start", FieldPath = ".end")]
 public sealed class WindowSpec
 {
     [JsonPropertyName("start")]
-    [Description("Inclusive start (RFC 3339). Defaults to the previous UTC midnight.")]
+    [Description("Inclusive start (RFC 3339 with a zone). Defaults to the previous UTC midnight, or to end - 1 day when only end is set.")]
     public DateTimeOffset? Start { get; set; }
 
     [JsonPropertyName("end")]
-    [Description("Exclusive end (RFC 3339). Defaults to start + 1 day.")]
+    [Description("Exclusive end (RFC 3339 with a zone). Defaults to start + 1 day.")]
     public DateTimeOffset? End { get; set; }
 
     [JsonPropertyName("marginMinutes")]
@@ -156,7 +156,8 @@ public sealed class TransformSpec
     public IDictionary<string, string> Arguments { get; set; } = new Dictionary<string, string>();
 
     [JsonPropertyName("memoryLimit")]
-    [Description("Embedded engine: memory budget of the transform such as '4GiB' (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets it less 768 MiB per thread (at least half), the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output).")]
+    [Description("Embedded engine: memory budget of the transform such as '4GiB', at least 128MiB (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets it less 768 MiB per thread (at least half), the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output).")]
+    [RegularExpression(Validation.ByteSize.Pattern)]
     public string? MemoryLimit { get; set; }
 
     [JsonPropertyName("threads")]

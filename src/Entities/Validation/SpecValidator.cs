@@ -1,52 +1,73 @@
 namespace KafkaRecon.Entities.Validation;
 
 /// <summary>
-/// Checks what the CRD schema cannot: cross-field rules and what each engine needs. Every message names the field,
-/// the value and what was expected.
+/// The one place that decides whether a spec can run: the bounds the spec types declare (the same attributes the CRD
+/// schema is generated from), the locations, the window, the durations and sizes, and what the chosen engine needs.
+/// Engines assume a spec that passed. Every message names the field, the value and what was expected.
 /// </summary>
 public static class SpecValidator
 {
+    /// <summary>Longest window one run reconciles; a run is planned per day, a week of catch-up at most a month.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+
+    /// <summary>Smallest transform budget: below it DuckDB cannot hold even one partition's buffers.</summary>
+    public const long MinMemoryLimitBytes = 128L * 1024 * 1024;
+
+    /// <summary>The resource as a whole: its name (which names the run's folders and tables) and its spec.</summary>
+    public static IReadOnlyList<SpecError> Validate(KafkaReconciliation resource)
+    {
+        var errors = new List<SpecError>();
+        if (ResourceNameRule.Check(resource.Metadata?.Name) is { } nameError)
+        {
+            errors.Add(nameError);
+        }
+        if (resource.Spec is null)
+        {
+            errors.Add(new("spec", "is required"));
+            return errors;
+        }
+        errors.AddRange(Validate(resource.Spec));
+        return errors;
+    }
+
     public static IReadOnlyList<SpecError> Validate(KafkaReconciliationSpec spec)
     {
         var errors = new List<SpecError>();
+        DeclaredRules.Check(spec, "spec", errors);
+        if (errors.Any(error => error.Message.StartsWith("is required and may not be null", StringComparison.Ordinal)))
+        {
+            return errors; // a missing section hides the fields the rules below read
+        }
         ValidateWindow(spec.Window, errors);
-        RequireLocation("spec.manifests.importLocation", spec.Manifests.ImportLocation, errors);
-        RequireLocation("spec.manifests.exportLocation", spec.Manifests.ExportLocation, errors);
-        RequireLocation("spec.output.location", spec.Output.Location, errors);
+        LocationRules.Check(spec, errors);
         ValidateTimeouts(spec.Timeouts, errors);
+        ValidateMemoryLimit(spec.Transform.MemoryLimit, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));
         }
         if (spec.Engine == EngineKind.Aws)
         {
-            ValidateAws(spec, errors);
+            AwsRules.Check(spec, errors);
         }
         return errors;
     }
 
     private static void ValidateWindow(WindowSpec window, List<SpecError> errors)
     {
-        if (window is { Start: { } start, End: { } end } && end <= start)
+        if (window is not { Start: { } start, End: { } end })
+        {
+            return;
+        }
+        if (end <= start)
         {
             errors.Add(new("spec.window.end",
                 $"'{end:O}' is not after spec.window.start '{start:O}'; the end is exclusive and must be later"));
         }
-        if (window.MarginMinutes is < 0 or > 1440)
+        else if (end - start > MaxWindow)
         {
-            errors.Add(new("spec.window.marginMinutes", $"{window.MarginMinutes} is outside 0..1440"));
-        }
-    }
-
-    private static void RequireLocation(string field, string? location, List<SpecError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(location))
-        {
-            errors.Add(new(field, "is required: a local folder or s3://bucket/prefix"));
-        }
-        else if (location.StartsWith("s3://", StringComparison.Ordinal) && location.Length <= "s3://".Length)
-        {
-            errors.Add(new(field, $"'{location}' names no bucket; expected s3://bucket/prefix"));
+            errors.Add(new("spec.window.end",
+                $"'{end:O}' is {(end - start).TotalDays:0.#} days after spec.window.start; a window spans at most {MaxWindow.TotalDays} days"));
         }
     }
 
@@ -58,6 +79,10 @@ public static class SpecValidator
                      ("spec.timeouts.query", timeouts.Query),
                  })
         {
+            if (errors.Any(error => error.Field == field))
+            {
+                continue; // already reported by its declared pattern
+            }
             if (!DurationParser.TryParse(value, out var duration) || duration <= TimeSpan.Zero)
             {
                 errors.Add(new(field, $"'{value}' is not a positive duration; expected e.g. '90m', '2h', '1h30m'"));
@@ -65,35 +90,21 @@ public static class SpecValidator
         }
     }
 
-    private static void ValidateAws(KafkaReconciliationSpec spec, List<SpecError> errors)
+    private static void ValidateMemoryLimit(string? memoryLimit, List<SpecError> errors)
     {
-        if (spec.Coalesce.Enabled && string.IsNullOrWhiteSpace(spec.Coalesce.JobQueue))
+        if (memoryLimit is null)
         {
-            errors.Add(new("spec.coalesce.jobQueue", "is required when engine is aws and coalesce is enabled"));
+            return;
         }
-        if (spec.Coalesce.Enabled && string.IsNullOrWhiteSpace(spec.Coalesce.JobDefinition))
+        if (!ByteSize.TryParse(memoryLimit, out var bytes))
         {
-            errors.Add(new("spec.coalesce.jobDefinition", "is required when engine is aws and coalesce is enabled"));
+            errors.Add(new("spec.transform.memoryLimit",
+                $"'{memoryLimit}' is not a size; expected a number and a unit, e.g. '4GB', '512MiB' or '1.5GiB'"));
         }
-        if (string.IsNullOrWhiteSpace(spec.Transform.GlueJobName))
+        else if (bytes < MinMemoryLimitBytes)
         {
-            errors.Add(new("spec.transform.glueJobName", "is required when engine is aws"));
-        }
-        if (string.IsNullOrWhiteSpace(spec.Query.Database))
-        {
-            errors.Add(new("spec.query.database", "is required when engine is aws"));
-        }
-        foreach (var (field, location) in new[]
-                 {
-                     ("spec.manifests.importLocation", spec.Manifests.ImportLocation),
-                     ("spec.manifests.exportLocation", spec.Manifests.ExportLocation),
-                     ("spec.output.location", spec.Output.Location),
-                 })
-        {
-            if (!string.IsNullOrWhiteSpace(location) && !location.StartsWith("s3://", StringComparison.Ordinal))
-            {
-                errors.Add(new(field, $"'{location}' must be an s3://bucket/prefix location when engine is aws"));
-            }
+            errors.Add(new("spec.transform.memoryLimit",
+                $"'{memoryLimit}' is {bytes:N0} bytes; at least 128MiB is needed for the transform"));
         }
     }
 }

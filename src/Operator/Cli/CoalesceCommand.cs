@@ -84,6 +84,12 @@ internal static class CoalesceCommand
                 await error.WriteLineAsync($"--location '{path}': {configuration.Message}");
                 return ExitCodes.InvalidInput;
             }
+            catch (Exception failure) when (Storage.StorageFailure.Is(failure, cancellationToken))
+            {
+                // Unreachable endpoint, refused credentials, unreadable folder: an external failure, nothing merged.
+                await error.WriteLineAsync($"--location '{path}' could not be coalesced: {Storage.StorageFailure.Describe(failure)}");
+                return ExitCodes.Error;
+            }
             await output.WriteLineAsync(CoalesceReportText.Summary(report));
             foreach (var failure in report.Failures)
             {

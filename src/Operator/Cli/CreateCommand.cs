@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using k8s;
+using KafkaRecon.Operator.Kubernetes.Store;
 using KafkaRecon.Operator.Scheduling;
 
 namespace KafkaRecon.Operator.Cli;
@@ -85,11 +86,11 @@ internal static class CreateCommand
                     parse.GetValue(policy),
                     new HistoryLimits(parse.GetValue(successfulHistory), parse.GetValue(failedHistory)));
                 using var client = new k8s.Kubernetes(config);
-                await new ScheduledCreation(new ReconciliationResourceClient(client), time, output)
+                await new ScheduledCreation(new KubernetesResourceStore(client), new TemplateConfigMaps(client), time, output)
                     .RunAsync(request, source, parse.GetValue(dryRun), ct);
                 return ExitCodes.Verified;
             }
-            catch (ScheduleInputException e)
+            catch (Exception e) when (e is ScheduleInputException or KubernetesConnectionException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.InvalidInput;

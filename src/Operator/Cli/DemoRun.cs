@@ -9,10 +9,20 @@ namespace KafkaRecon.Operator.Cli;
 /// </summary>
 internal static class DemoRun
 {
+    /// <summary>Written into a demo folder the demo created; only such a folder is replaced without --force.</summary>
+    public const string MarkerFile = ".kafka-recon-demo";
+
     public static async Task<int> ExecuteAsync(
-        string folder, long records, LocalRunOptions options, TextWriter stdout, TextWriter stderr,
+        string folder, long records, bool force, LocalRunOptions options, TextWriter stdout, TextWriter stderr,
         CancellationToken cancellationToken)
     {
+        if (!force && ForeignContent(folder) is { } foreign)
+        {
+            await stderr.WriteLineAsync(
+                $"--demo-dir '{Path.GetFullPath(folder)}' holds '{foreign}', which an earlier demo did not create; the " +
+                "demo replaces its import, export and output folders. Choose another folder, or pass --force to replace them.");
+            return ExitCodes.InvalidInput;
+        }
         await stderr.WriteLineAsync($"Generating {records:N0} sample records per side into {Path.GetFullPath(folder)} ...");
         var generated = new SampleDataGenerator().Generate(
             new GenerateOptions(folder, records, Seed: 7, MissingPercent: 0.5, GenerateOptions.DefaultDate, MarginMinutes: 0),
@@ -22,6 +32,9 @@ internal static class DemoRun
             await stderr.WriteLineAsync(error);
             return ExitCodes.InvalidInput;
         }
+        await File.WriteAllTextAsync(Path.Combine(folder, MarkerFile),
+            "Created by 'kafka-recon run --demo'; the next demo run replaces this folder's import, export and output.\n",
+            cancellationToken);
         var truth = generated.Truth!;
         var layout = new SampleLayout(folder);
         var resource = ResourceFile.Load(layout.ResourceFile);
@@ -43,6 +56,21 @@ internal static class DemoRun
             $"{truth.Totals.MismatchedTimestamps} mismatched timestamps, {truth.Totals.MissingCollections} missing " +
             $"collections, {truth.Totals.MissingDatabases} missing databases). Report: {finished.Status.Results!.ReportLocation}");
         return ExitCodes.Verified;
+    }
+
+    /// <summary>
+    /// The first of the folders the demo replaces that holds something while the folder carries no
+    /// <see cref="MarkerFile"/>; null when replacing deletes nothing the demo did not write.
+    /// </summary>
+    private static string? ForeignContent(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, MarkerFile)))
+        {
+            return null;
+        }
+        var layout = new SampleLayout(folder);
+        return new[] { layout.ImportRoot, layout.ExportRoot, layout.OutputRoot }
+            .FirstOrDefault(path => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any());
     }
 
     /// <summary>Each total of the run that differs from the generator's planted answer, described; none when all agree.</summary>

@@ -14,13 +14,17 @@ internal static class LocalRunner
         KafkaReconciliation resource, LocalRunOptions options, TextWriter stdout, TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        PrepareMetadata(resource);
-        var problems = SpecValidator.Validate(resource.Spec).Select(e => e.ToString())
-            .Concat(LocationCheck.Problems(resource.Spec)).ToList();
+        // The spec rules first: the folder checks below would trip over an empty or NUL-bearing location.
+        var problems = SpecValidator.Validate(resource).Select(e => e.ToString()).ToList();
+        if (problems.Count == 0)
+        {
+            problems.AddRange(LocationCheck.Problems(resource.Spec));
+        }
         if (problems.Count > 0)
         {
             throw new InvalidResourceException(string.Join(Environment.NewLine, problems));
         }
+        PrepareMetadata(resource);
 
         var state = options.StateFile is { } stateFile ? new RunStateFile(stateFile) : null;
         state?.Resume(resource);
@@ -49,14 +53,13 @@ internal static class LocalRunner
         return finished;
     }
 
-    /// <summary>A file resource has no server-assigned identity; give it a stable one (keys derive from it).</summary>
+    /// <summary>
+    /// A file resource has no server-assigned identity; give it a stable one (keys derive from it). Its name was
+    /// checked by <see cref="SpecValidator"/>.
+    /// </summary>
     private static void PrepareMetadata(KafkaReconciliation resource)
     {
         var metadata = resource.Metadata;
-        if (string.IsNullOrWhiteSpace(metadata.Name))
-        {
-            throw new InvalidResourceException("metadata.name: is required");
-        }
         metadata.NamespaceProperty ??= "default";
         metadata.Uid ??= $"local-{metadata.NamespaceProperty}-{metadata.Name}";
         metadata.Generation ??= 1;

@@ -5,8 +5,10 @@ using KafkaRecon.Operator.Storage;
 namespace KafkaRecon.Operator.Cli;
 
 /// <summary>
-/// Before a local run starts: local input folders must exist, the output folder must be creatable, and S3 locations
-/// need an AWS region (found now rather than after a phase's retries).
+/// What <see cref="KafkaRecon.Entities.Validation.SpecValidator"/> cannot see from the spec alone, checked on this
+/// machine before a local run starts: local input folders must exist, the output folder must take a file (a read-only
+/// folder or a full disk is found now rather than after a phase's retries), and S3 locations need an AWS region.
+/// Runs only on a spec that passed the validator.
 /// </summary>
 internal static class LocationCheck
 {
@@ -27,13 +29,9 @@ internal static class LocationCheck
         var output = spec.Output.Location;
         if (!ObjectStoreLocation.IsS3(output))
         {
-            try
+            if (WriteProblem(output) is { } problem)
             {
-                Directory.CreateDirectory(output);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"spec.output.location: '{output}' cannot be created: {e.Message}");
+                problems.Add($"spec.output.location: '{output}' cannot be written: {problem}");
             }
         }
         if (S3RegionProblem(spec) is { } regionProblem)
@@ -41,6 +39,26 @@ internal static class LocationCheck
             problems.Add(regionProblem);
         }
         return problems;
+    }
+
+    /// <summary>Creates the folder and writes (then removes) one byte in it; null when that worked.</summary>
+    private static string? WriteProblem(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".kafka-recon-write-check-{Environment.ProcessId}");
+            using (var stream = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+                stream.WriteByte(0);
+                stream.Flush(flushToDisk: true);
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     private static string? S3RegionProblem(KafkaReconciliationSpec spec)

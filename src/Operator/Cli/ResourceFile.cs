@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using k8s;
 using KafkaRecon.Entities;
+using KafkaRecon.Entities.Validation;
+using KafkaRecon.Operator.Yaml;
 
 namespace KafkaRecon.Operator.Cli;
 
@@ -17,6 +19,11 @@ internal static class ResourceFile
         {
             throw new InvalidResourceException($"--file: '{path}' does not exist");
         }
+        if (new FileInfo(path).Length > YamlJson.MaxDocumentBytes)
+        {
+            throw new InvalidResourceException(
+                $"{path}: is {new FileInfo(path).Length:N0} bytes; a resource is at most {YamlJson.MaxDocumentBytes / (1024 * 1024)} MiB");
+        }
         return Parse(File.ReadAllText(path), path);
     }
 
@@ -25,11 +32,15 @@ internal static class ResourceFile
         JsonNode? document;
         try
         {
-            document = text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : YamlToJson.Convert(text);
+            document = text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : YamlJson.Read(text);
         }
-        catch (Exception e) when (e is JsonException or FormatException or YamlDotNet.Core.YamlException)
+        catch (JsonException e)
         {
-            throw new InvalidResourceException($"{source}: not valid YAML or JSON: {e.Message}");
+            throw new InvalidResourceException($"{source}: not valid JSON: {e.Message}");
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidResourceException($"{source}: {e.Message}");
         }
         if (document is not JsonObject root)
         {
@@ -38,6 +49,10 @@ internal static class ResourceFile
         Require(root, "apiVersion", KafkaReconciliation.GroupVersion, source);
         Require(root, "kind", KafkaReconciliation.EntityKind, source);
         root.Remove("status");
+        if (WindowZoneRule.Check(root) is { Count: > 0 } zoneErrors)
+        {
+            throw new InvalidResourceException(string.Join(Environment.NewLine, zoneErrors.Select(e => $"{source}: {e}")));
+        }
         try
         {
             return root.Deserialize<KafkaReconciliation>(Strict)
@@ -51,7 +66,7 @@ internal static class ResourceFile
 
     private static void Require(JsonObject root, string field, string expected, string source)
     {
-        var actual = root[field]?.GetValue<string>();
+        var actual = root[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : root[field]?.ToJsonString();
         if (actual != expected)
         {
             throw new InvalidResourceException($"{source}: {field} is '{actual}'; expected '{expected}'");

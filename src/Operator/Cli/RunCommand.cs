@@ -21,8 +21,13 @@ internal static class RunCommand
         };
         var demoDir = new Option<string>("--demo-dir")
         {
-            Description = "Folder for the demo's sample data and output (replaced on each demo run).",
+            Description = "Folder for the demo's sample data and output (replaced on each demo run; a folder the demo " +
+                          "did not create is refused unless --force).",
             DefaultValueFactory = _ => "demo",
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "With --demo: replace the import, export and output folders of a --demo-dir the demo did not create.",
         };
         var records = new Option<long>("--records")
         {
@@ -59,7 +64,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Drive one reconciliation to completion in-process and print the result.")
         {
-            file, demo, demoDir, records, output, metricsPort, linger, webhookFile, awsEndpoint, stateFile, pollInterval,
+            file, demo, demoDir, force, records, output, metricsPort, linger, webhookFile, awsEndpoint, stateFile, pollInterval,
         };
         command.Validators.Add(result =>
         {
@@ -87,7 +92,7 @@ internal static class RunCommand
                 if (parse.GetValue(demo))
                 {
                     return await DemoRun.ExecuteAsync(
-                        parse.GetValue(demoDir)!, parse.GetValue(records), options, stdout, stderr, cancellationToken);
+                        parse.GetValue(demoDir)!, parse.GetValue(records), parse.GetValue(force), options, stdout, stderr, cancellationToken);
                 }
                 var resource = ResourceFile.Load(parse.GetValue(file)!.FullName);
                 var finished = await LocalRunner.ExecuteAsync(resource, options, stdout, stderr, cancellationToken);

@@ -3,8 +3,8 @@ using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reports;
-using Microsoft.Extensions.Logging;
 using KafkaRecon.Operator.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Reconciliation;
 
@@ -142,7 +142,9 @@ internal sealed class ReconciliationDriver(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Phase} engine call failed for {Resource}", phase, Identity(resource));
-            return new ActionResult.Phase(phase, PhaseObservation.Failed(PhaseFailure.EngineError, e.Message));
+            // A full disk or a read-only output stays so: fail at once with the cause rather than after the retries.
+            return new ActionResult.Phase(phase, PhaseObservation.Failed(
+                PhaseFailure.EngineError, StorageFailure.Describe(e), retryable: !StorageFailure.IsPermanent(e)));
         }
     }
 

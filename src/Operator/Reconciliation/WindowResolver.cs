@@ -2,7 +2,11 @@ using KafkaRecon.Entities;
 
 namespace KafkaRecon.Operator.Reconciliation;
 
-/// <summary>Fixes the window when a run starts: unset bounds default to the previous UTC day.</summary>
+/// <summary>
+/// The one window rule, for a run's <c>spec.window</c> and for <c>kafka-recon create</c>'s flags alike: both bounds
+/// are taken as given; a start alone spans one day; an end alone closes the day before it (end - 1 day, end); neither
+/// is the previous UTC day. Bounds are converted to UTC.
+/// </summary>
 internal static class WindowResolver
 {
     public static ResolvedWindow Resolve(WindowSpec window, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Yaml;
 
 namespace KafkaRecon.Operator.Scheduling;
 
@@ -22,7 +23,20 @@ internal sealed class ResourceTemplate
 
     public static ResourceTemplate Parse(string yaml, string sourceName)
     {
-        if (YamlJsonConversion.ToJson(yaml, sourceName) is not JsonObject root)
+        JsonNode? document;
+        try
+        {
+            document = YamlJson.Read(yaml);
+        }
+        catch (FormatException e)
+        {
+            throw new ScheduleInputException($"{sourceName} {e.Message}.");
+        }
+        if (document is null)
+        {
+            throw new ScheduleInputException($"{sourceName} is empty; expected one KafkaReconciliation document.");
+        }
+        if (document is not JsonObject root)
         {
             throw new ScheduleInputException($"{sourceName} must be a YAML mapping (a KafkaReconciliation), not a list or a scalar.");
         }

@@ -19,7 +19,7 @@ internal static class SchedulePlanner
     {
         RunNaming.ValidateScheduleName(request.ScheduleName);
         ValidateHistory(request.History);
-        var window = WindowResolver.Resolve(request.Window, now);
+        var window = request.Window.Resolve(now);
         return (RunNaming.NameFor(request.Prefix, window), window);
     }
 

@@ -8,7 +8,7 @@ internal sealed record TemplateSource(string? FilePath, string? ConfigMapName, s
     public string Describe(string @namespace) =>
         FilePath is not null ? $"template file '{FilePath}'" : $"ConfigMap {@namespace}/{ConfigMapName} key '{ConfigMapKey}'";
 
-    public async Task<ResourceTemplate> LoadAsync(ReconciliationResourceClient client, string @namespace, CancellationToken ct)
+    public async Task<ResourceTemplate> LoadAsync(TemplateConfigMaps configMaps, string @namespace, CancellationToken ct)
     {
         string yaml;
         if (FilePath is not null)
@@ -21,7 +21,7 @@ internal sealed record TemplateSource(string? FilePath, string? ConfigMapName, s
         }
         else
         {
-            yaml = await client.ReadConfigMapValueAsync(@namespace, ConfigMapName!, ConfigMapKey, ct);
+            yaml = await configMaps.ReadValueAsync(@namespace, ConfigMapName!, ConfigMapKey, ct);
         }
         return ResourceTemplate.Parse(yaml, Describe(@namespace));
     }

@@ -25,10 +25,6 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
 
     public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        if (Validate(context) is { } invalid)
-        {
-            return invalid;
-        }
         var statements = new AthenaStatements(context.ExternalIds);
         try
         {
@@ -213,36 +209,4 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
 
     private static string ResultsLocation(PhaseContext context) =>
         (context.Spec.Query.OutputLocation ?? RunLayout.Join(context.Layout.Scratch, "athena")).TrimEnd('/') + "/";
-
-    private static PhaseObservation? Validate(PhaseContext context)
-    {
-        var query = context.Spec.Query;
-        if (string.IsNullOrWhiteSpace(query.Database))
-        {
-            return AwsObservations.MissingSetting("spec.query.database", "the Glue catalog database of the result tables");
-        }
-        try
-        {
-            AthenaIdentifier.Validate(query.Database, "spec.query.database");
-            AthenaTableDefinitions.TableName(RunLayout.CountsTable, context.RunId);
-        }
-        catch (ArgumentException e)
-        {
-            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, e.Message, retryable: false);
-        }
-        foreach (var (field, location) in new[]
-                 {
-                     ("spec.output.location", context.Spec.Output.Location),
-                     ("spec.query.outputLocation", query.OutputLocation ?? context.Spec.Output.Location),
-                 })
-        {
-            if (!ObjectStoreLocation.IsS3(location) || location.Contains('\''))
-            {
-                return PhaseObservation.Failed(
-                    PhaseFailure.InvalidSpec, $"{field} is '{location}'; Athena needs an s3://bucket/prefix location.",
-                    retryable: false);
-            }
-        }
-        return null;
-    }
 }

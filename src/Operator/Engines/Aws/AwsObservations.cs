@@ -27,7 +27,4 @@ internal static class AwsObservations
     public static PhaseObservation NotConfigured(AwsConfigurationException error, string action, IReadOnlyList<string> externalIds) =>
         PhaseObservation.Failed(PhaseFailure.EngineNotConfigured, $"{action}: {error.Message}", retryable: false)
             with { ExternalIds = externalIds };
-
-    public static PhaseObservation MissingSetting(string field, string purpose) => PhaseObservation.Failed(
-        PhaseFailure.InvalidSpec, $"{field} is required when spec.engine is aws ({purpose}).", retryable: false);
 }

@@ -15,10 +15,6 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
 
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        if (Validate(context) is { } invalid)
-        {
-            return invalid;
-        }
         var coalesce = context.Spec.Coalesce;
         var ids = new List<string>();
         try
@@ -138,34 +134,5 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
                 new ContainerOverrides(job.Command(coalesce))),
             cancellationToken);
         return response.JobId;
-    }
-
-    private static PhaseObservation? Validate(PhaseContext context)
-    {
-        var coalesce = context.Spec.Coalesce;
-        if (string.IsNullOrWhiteSpace(coalesce.JobQueue))
-        {
-            return AwsObservations.MissingSetting("spec.coalesce.jobQueue", "the AWS Batch queue of coalescer jobs");
-        }
-        if (string.IsNullOrWhiteSpace(coalesce.JobDefinition))
-        {
-            return AwsObservations.MissingSetting(
-                "spec.coalesce.jobDefinition", "the AWS Batch job definition running 'kafka-recon coalesce'");
-        }
-        foreach (var (field, location) in new[]
-                 {
-                     ("spec.manifests.importLocation", context.Spec.Manifests.ImportLocation),
-                     ("spec.manifests.exportLocation", context.Spec.Manifests.ExportLocation),
-                 })
-        {
-            if (!ObjectStoreLocation.IsS3(location))
-            {
-                return PhaseObservation.Failed(
-                    PhaseFailure.InvalidSpec,
-                    $"{field} is '{location}'; coalescing on AWS Batch needs an s3://bucket/prefix location.",
-                    retryable: false);
-            }
-        }
-        return null;
     }
 }

@@ -18,10 +18,6 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
 
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        if (Validate(context) is { } invalid)
-        {
-            return invalid;
-        }
         var jobName = context.Spec.Transform.GlueJobName!;
         try
         {
@@ -127,35 +123,4 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         Math.Max(1, (int)Math.Ceiling(DurationParser.Parse(context.Spec.Timeouts.Transform, "spec.timeouts.transform").TotalMinutes));
 
     private static string TablesLocation(PhaseContext context) => GlueArguments.TablesFolder(context.Layout);
-
-    private static PhaseObservation? Validate(PhaseContext context)
-    {
-        if (string.IsNullOrWhiteSpace(context.Spec.Transform.GlueJobName))
-        {
-            return AwsObservations.MissingSetting("spec.transform.glueJobName", "the Glue job running the comparison ETL");
-        }
-        try
-        {
-            TimeoutMinutes(context);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, e.Message, retryable: false);
-        }
-        foreach (var (field, location) in new[]
-                 {
-                     ("spec.manifests.importLocation", context.Spec.Manifests.ImportLocation),
-                     ("spec.manifests.exportLocation", context.Spec.Manifests.ExportLocation),
-                     ("spec.output.location", context.Spec.Output.Location),
-                 })
-        {
-            if (!ObjectStoreLocation.IsS3(location))
-            {
-                return PhaseObservation.Failed(
-                    PhaseFailure.InvalidSpec, $"{field} is '{location}'; the Glue transform needs an s3://bucket/prefix location.",
-                    retryable: false);
-            }
-        }
-        return null;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using KafkaRecon.Entities;
+using KafkaRecon.Entities.Validation;
 
 namespace KafkaRecon.Operator.Engines.Embedded;
 
@@ -14,7 +14,7 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// outside it (measured: 50M records per side on 2 threads peaked 1.24 GiB above a 3.73 GiB limit). So DuckDB gets the
 /// budget less <see cref="ReservePerThread"/> per worker thread, but never less than half of it.
 /// </param>
-internal sealed partial record DuckDbSettings(int Threads, long? MemoryLimitBytes, string TempDirectory)
+internal sealed record DuckDbSettings(int Threads, long? MemoryLimitBytes, string TempDirectory)
 {
     public const long ReservePerThread = 768L * 1024 * 1024;
 
@@ -33,7 +33,7 @@ internal sealed partial record DuckDbSettings(int Threads, long? MemoryLimitByte
         long? bytes = null;
         if (spec.MemoryLimit is { } limit)
         {
-            bytes = ParseBytes(limit) ?? throw new ArgumentException(
+            bytes = ByteSize.TryParse(limit, out var parsed) ? parsed : throw new ArgumentException(
                 $"spec.transform.memoryLimit '{limit}' is not a size; expected a number and a unit, e.g. '4GB', " +
                 "'512MiB' or '1.5GiB'.");
         }
@@ -56,27 +56,4 @@ internal sealed partial record DuckDbSettings(int Threads, long? MemoryLimitByte
         // Row order of the result tables carries no meaning; dropping it lets DuckDB stream and spill freely.
         yield return "SET preserve_insertion_order = false";
     }
-
-    /// <summary>Decimal units (KB, MB, ...) are powers of 1000 and binary ones (KiB, MiB, ...) of 1024, as in DuckDB.</summary>
-    private static long? ParseBytes(string text)
-    {
-        var match = MemoryLimitPattern().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-        var number = decimal.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
-        var unit = match.Groups["unit"].Value;
-        var power = "BKMGT".IndexOf(unit[0], StringComparison.Ordinal);
-        var scale = unit.EndsWith("iB", StringComparison.Ordinal) ? 1024m : 1000m;
-        var bytes = number;
-        for (var i = 0; i < power; i++)
-        {
-            bytes *= scale;
-        }
-        return bytes >= 1 && bytes <= long.MaxValue ? (long)bytes : null;
-    }
-
-    [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)\s*(?<unit>B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", RegexOptions.CultureInvariant)]
-    private static partial Regex MemoryLimitPattern();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KafkaRecon.Entities;
@@ -27,4 +28,17 @@ internal interface IResourceStore
     Task<KafkaReconciliation> ReplaceStatusAsync(KafkaReconciliation resource, CancellationToken cancellationToken);
 
     Task<KafkaReconciliation> PatchAsync(ResourceKey key, V1Patch patch, CancellationToken cancellationToken);
+
+    /// <summary>Every resource of one namespace matching <paramref name="labelSelector"/>, all pages read.</summary>
+    Task<IReadOnlyList<KafkaReconciliation>> ListByLabelAsync(
+        string namespaceName, string labelSelector, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POST of a resource kept as JSON, so fields this version does not know reach the API server unchanged. One that
+    /// exists already fails with <see cref="ApiErrorKind.AlreadyExists"/>.
+    /// </summary>
+    Task CreateAsync(string namespaceName, JsonObject resource, CancellationToken cancellationToken);
+
+    /// <summary>DELETE with background propagation.</summary>
+    Task DeleteAsync(ResourceKey key, CancellationToken cancellationToken);
 }

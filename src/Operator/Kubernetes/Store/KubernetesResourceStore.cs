@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -13,6 +14,7 @@ internal sealed class KubernetesResourceStore(IKubernetes client) : IResourceSto
     private const string Group = KafkaReconciliation.Group;
     private const string Version = KafkaReconciliation.Version;
     private const string Plural = KafkaReconciliation.Plural;
+    private const int PageSize = 500;
 
     public Task<KafkaReconciliation> GetAsync(ResourceKey key, CancellationToken cancellationToken) =>
         Call($"GET {key}", () => client.CustomObjects.GetNamespacedCustomObjectAsync<KafkaReconciliation>(
@@ -81,6 +83,34 @@ internal sealed class KubernetesResourceStore(IKubernetes client) : IResourceSto
     public Task<KafkaReconciliation> PatchAsync(ResourceKey key, V1Patch patch, CancellationToken cancellationToken) =>
         Call($"PATCH {key}", () => client.CustomObjects.PatchNamespacedCustomObjectAsync<KafkaReconciliation>(
             patch, Group, Version, key.Namespace, Plural, key.Name, cancellationToken: cancellationToken));
+
+    public async Task<IReadOnlyList<KafkaReconciliation>> ListByLabelAsync(
+        string namespaceName, string labelSelector, CancellationToken cancellationToken)
+    {
+        var items = new List<KafkaReconciliation>();
+        string? continueToken = null;
+        do
+        {
+            var page = await Call($"LIST {namespaceName} -l {labelSelector}", () => client.CustomObjects
+                .ListNamespacedCustomObjectAsync<KafkaReconciliationList>(
+                    Group, Version, namespaceName, Plural, continueParameter: continueToken,
+                    labelSelector: labelSelector, limit: PageSize, cancellationToken: cancellationToken));
+            items.AddRange(page.Items);
+            continueToken = page.Metadata?.ContinueProperty;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+        return items;
+    }
+
+    public Task CreateAsync(string namespaceName, JsonObject resource, CancellationToken cancellationToken) =>
+        Call($"POST {namespaceName}/{(string?)resource["metadata"]?["name"]}", () => client.CustomObjects
+            .CreateNamespacedCustomObjectAsync(
+                resource, Group, Version, namespaceName, Plural, cancellationToken: cancellationToken));
+
+    public Task DeleteAsync(ResourceKey key, CancellationToken cancellationToken) =>
+        Call($"DELETE {key}", () => client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+            Group, Version, key.Namespace, Plural, key.Name, propagationPolicy: "Background",
+            cancellationToken: cancellationToken));
 
     private static KafkaReconciliation ToResource(object body) => body switch
     {

@@ -174,22 +174,6 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         }
     }
 
-    [Theory]
-    [InlineData("Manifest-ETL")]
-    [InlineData("etl; DROP TABLE x")]
-    public async Task Invalid_database_name_fails_at_once_naming_the_field(string database)
-    {
-        using var clients = moto.Clients();
-        var context = Context("bucket");
-        context.Spec.Query.Database = database;
-
-        var observation = await Runner(clients).StartAsync(context, CancellationToken.None);
-
-        Assert.Equal(ObservedState.Failed, observation.State);
-        Assert.False(observation.Retryable);
-        Assert.Contains("spec.query.database", observation.Message);
-    }
-
     [Fact]
     public void Table_statement_quotes_identifiers_and_points_at_the_run_folder()
     {

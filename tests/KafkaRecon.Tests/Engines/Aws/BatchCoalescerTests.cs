@@ -136,33 +136,6 @@ public sealed class BatchCoalescerTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Missing_job_queue_fails_at_once_naming_the_field()
-    {
-        using var clients = moto.Clients();
-        var context = AwsPhaseContexts.Create(AwsPhaseContexts.Spec("bucket"), "coalesce");
-
-        var observation = await new BatchCoalescer(clients.Batch).StartAsync(context, CancellationToken.None);
-
-        Assert.Equal(ObservedState.Failed, observation.State);
-        Assert.False(observation.Retryable);
-        Assert.Contains("spec.coalesce.jobQueue", observation.Message);
-    }
-
-    [Fact]
-    public async Task Local_manifest_location_is_refused_for_batch()
-    {
-        var environment = await MotoBatchEnvironment.CreateAsync(moto);
-        using var clients = moto.Clients();
-        var context = Context(environment, partitions: []);
-        context.Spec.Manifests.ImportLocation = "/data/import";
-
-        var observation = await new BatchCoalescer(clients.Batch).StartAsync(context, CancellationToken.None);
-
-        Assert.Equal("InvalidSpec", observation.Reason);
-        Assert.Contains("'/data/import'", observation.Message);
-    }
-
-    [Fact]
     public void Job_names_stay_within_batch_rules_for_long_keys_and_differ_by_key()
     {
         var longKey = "namespace/" + new string('n', 200) + "/uid/coalesce/1";

@@ -156,18 +156,6 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal(reason, observation.Reason);
     }
 
-    [Fact]
-    public async Task Missing_job_name_fails_at_once_naming_the_field()
-    {
-        using var clients = moto.Clients();
-        var context = AwsPhaseContexts.Create(AwsPhaseContexts.Spec("b"), "transform");
-
-        var observation = await new GlueTransformer(clients.Glue).StartAsync(context, CancellationToken.None);
-
-        Assert.False(observation.Retryable);
-        Assert.Contains("spec.transform.glueJobName", observation.Message);
-    }
-
     private static PhaseContext Context(string job)
     {
         var spec = AwsPhaseContexts.Spec("manifests-bucket");

@@ -5,34 +5,50 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace KafkaRecon.Operator.Scheduling;
+namespace KafkaRecon.Operator.Yaml;
 
 /// <summary>
-/// YAML to JSON and back with YAML 1.2 core-schema scalars, so a template keeps its numbers and booleans and the
-/// resource's own JSON names and enum spellings apply unchanged (the JSON serializer reads the attributes).
+/// The one YAML reader (and writer) of resources, used by <c>run -f</c> and by <c>create</c>'s templates. YAML 1.2
+/// core-schema scalars: plain <c>true</c>, <c>12</c>, <c>1.5</c>, <c>null</c> become JSON booleans, numbers and null;
+/// quoted scalars stay strings, so the resource's own JSON names and enum spellings apply unchanged. A duplicate key
+/// is an error, not a silent overwrite. Hostile input is bounded: at most <see cref="MaxDocumentBytes"/>,
+/// <see cref="MaxAliases"/> aliases and <see cref="MaxNodes"/> nodes once aliases are expanded (a 539-byte alias
+/// bomb would otherwise expand to hundreds of millions of nodes).
 /// </summary>
-internal static partial class YamlJsonConversion
+internal static partial class YamlJson
 {
-    public static JsonNode? ToJson(string yaml, string sourceName)
+    public const int MaxDocumentBytes = 1024 * 1024;
+    public const int MaxAliases = 64;
+    public const int MaxNodes = 100_000;
+
+    /// <summary>The one document in <paramref name="yaml"/> as JSON; null when there is none.</summary>
+    /// <exception cref="FormatException">Not YAML, more than one document, or beyond a limit; the message says where.</exception>
+    public static JsonNode? Read(string yaml)
     {
+        if (yaml.Length > MaxDocumentBytes)
+        {
+            throw new FormatException(
+                $"is {yaml.Length:N0} characters long; a resource is at most {MaxDocumentBytes / (1024 * 1024)} MiB");
+        }
         var stream = new YamlStream();
         try
         {
+            CountAliases(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
-            throw new ScheduleInputException($"{sourceName} is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            throw new FormatException($"is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
         return stream.Documents.Count switch
         {
-            0 => throw new ScheduleInputException($"{sourceName} is empty; expected one KafkaReconciliation document."),
-            1 => ConvertDocument(stream.Documents[0].RootNode, sourceName),
-            var n => throw new ScheduleInputException($"{sourceName} holds {n} YAML documents; expected exactly one KafkaReconciliation."),
+            0 => null,
+            1 => new Converter().Convert(stream.Documents[0].RootNode),
+            var n => throw new FormatException($"holds {n} YAML documents; expected exactly one"),
         };
     }
 
-    public static string ToYaml(JsonNode node)
+    public static string Write(JsonNode node)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         var emitter = new Emitter(writer);
@@ -44,32 +60,57 @@ internal static partial class YamlJsonConversion
         return writer.ToString();
     }
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    private static void CountAliases(string yaml)
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(pair =>
-            KeyValuePair.Create(KeyText(pair.Key), Convert(pair.Value)))),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(Convert).ToArray()),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => throw new ScheduleInputException($"Unsupported YAML node at line {node.Start.Line}."),
-    };
-
-    private static JsonNode? ConvertDocument(YamlNode root, string sourceName)
-    {
-        try
+        var parser = new Parser(new StringReader(yaml));
+        var aliases = 0;
+        while (parser.MoveNext())
         {
-            return Convert(root);
-        }
-        catch (ScheduleInputException e)
-        {
-            throw new ScheduleInputException($"{sourceName}: {e.Message}");
+            if (parser.Current is AnchorAlias alias && ++aliases > MaxAliases)
+            {
+                throw new FormatException(
+                    $"uses more than {MaxAliases} YAML aliases (line {alias.Start.Line}); a resource needs none");
+            }
         }
     }
 
-    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar
-        ? scalar.Value ?? ""
-        : throw new ScheduleInputException($"Mapping keys must be plain text; found a {key.NodeType} key at line {key.Start.Line}.");
+    /// <summary>One conversion, counting every node it produces so expanded aliases cannot exhaust memory.</summary>
+    private sealed class Converter
+    {
+        private int nodes;
 
-    private static JsonNode? ConvertScalar(YamlScalarNode scalar)
+        public JsonNode? Convert(YamlNode node)
+        {
+            if (++nodes > MaxNodes)
+            {
+                throw new FormatException(
+                    $"expands to more than {MaxNodes:N0} values (nested YAML aliases?) at line {node.Start.Line}");
+            }
+            return node switch
+            {
+                YamlMappingNode mapping => Mapping(mapping),
+                YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(Convert).ToArray()),
+                YamlScalarNode scalar => Scalar(scalar),
+                _ => throw new FormatException($"has an unsupported YAML node at line {node.Start.Line}"),
+            };
+        }
+
+        private JsonObject Mapping(YamlMappingNode mapping)
+        {
+            var result = new JsonObject();
+            foreach (var (key, value) in mapping.Children)
+            {
+                if (key is not YamlScalarNode { Value: var text })
+                {
+                    throw new FormatException($"has a {key.NodeType} as a mapping key at line {key.Start.Line}; keys must be plain text");
+                }
+                result[text ?? ""] = Convert(value); // YamlStream has already refused duplicate keys
+            }
+            return result;
+        }
+    }
+
+    private static JsonNode? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))

@@ -2,7 +2,7 @@ using KafkaRecon.Operator.Scheduling;
 
 namespace KafkaRecon.Tests.Scheduling;
 
-public sealed class WindowResolverTests
+public sealed class WindowRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 3, 30, 0, TimeSpan.Zero);
 
@@ -12,6 +12,7 @@ public sealed class WindowResolverTests
         { "date picks that UTC day", "2026-02-28", null, null, "2026-02-28T00:00:00Z", "2026-03-01T00:00:00Z" },
         { "start alone spans one day", null, "2026-11-20T06:00:00Z", null, "2026-11-20T06:00:00Z", "2026-11-21T06:00:00Z" },
         { "start and end are taken as given", null, "2026-11-20T06:00:00Z", "2026-11-20T12:00:00Z", "2026-11-20T06:00:00Z", "2026-11-20T12:00:00Z" },
+        { "end alone closes the day before it, as in spec.window", null, null, "2026-11-25T00:00:00Z", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z" },
         { "offsets are converted to UTC", null, "2026-11-20T01:00:00+01:00", "2026-11-21T01:00:00+01:00", "2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z" },
     };
 
@@ -19,7 +20,7 @@ public sealed class WindowResolverTests
     [MemberData(nameof(Windows))]
     public void Resolves_the_window(string because, string? date, string? start, string? end, string expectedStart, string expectedEnd)
     {
-        var window = WindowResolver.Resolve(Request(date, start, end), Now);
+        var window = Request(date, start, end).Resolve(Now);
         Assert.True(Rfc3339.Format(window.Start) == expectedStart, because);
         Assert.True(Rfc3339.Format(window.End) == expectedEnd, because);
         Assert.Equal(TimeSpan.Zero, window.Start.Offset);
@@ -28,7 +29,7 @@ public sealed class WindowResolverTests
     [Fact]
     public void Default_window_just_after_midnight_is_the_day_that_just_ended()
     {
-        var window = WindowResolver.Resolve(new WindowRequest(), new DateTimeOffset(2026, 1, 1, 0, 0, 1, TimeSpan.Zero));
+        var window = new WindowRequest().Resolve(new DateTimeOffset(2026, 1, 1, 0, 0, 1, TimeSpan.Zero));
         Assert.Equal("2025-12-31T00:00:00Z", Rfc3339.Format(window.Start));
         Assert.True(window.IsWholeUtcDay);
     }
@@ -37,18 +38,17 @@ public sealed class WindowResolverTests
     public void Default_window_follows_UTC_not_the_local_offset_of_now()
     {
         // 01:30 in UTC+02:00 is still the previous UTC day, whose "yesterday" is two local days back.
-        var window = WindowResolver.Resolve(new WindowRequest(), new DateTimeOffset(2026, 11, 26, 1, 30, 0, TimeSpan.FromHours(2)));
+        var window = new WindowRequest().Resolve(new DateTimeOffset(2026, 11, 26, 1, 30, 0, TimeSpan.FromHours(2)));
         Assert.Equal("2026-11-24T00:00:00Z", Rfc3339.Format(window.Start));
     }
 
     [Theory]
     [InlineData("2026-11-25", "2026-11-25T00:00:00Z", null, "--date")]
-    [InlineData(null, null, "2026-11-25T00:00:00Z", "--end was given without --start")]
     [InlineData(null, "2026-11-25T00:00:00Z", "2026-11-25T00:00:00Z", "must be after --start")]
     [InlineData(null, "2026-11-25T06:00:00Z", "2026-11-25T05:00:00Z", "must be after --start")]
     public void Rejects_contradictory_window_flags(string? date, string? start, string? end, string expectedMessagePart)
     {
-        var error = Assert.Throws<ScheduleInputException>(() => WindowResolver.Resolve(Request(date, start, end), Now));
+        var error = Assert.Throws<ScheduleInputException>(() => Request(date, start, end).Resolve(Now));
         Assert.Contains(expectedMessagePart, error.Message);
     }
 
