@@ -51,6 +51,10 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
         var files = new List<string>();
         await foreach (var stored in store.ListAsync(location, skips, cancellationToken))
         {
+            if (Coalescing.MemberIndex.IsIndexName(Coalescing.ObjectPath.Split(stored.Location).Name))
+            {
+                continue; // a merged file's member list, not manifest lines
+            }
             if (stored.Location.IndexOfAny(GlobCharacters) >= 0)
             {
                 // DuckDB would expand these characters as a file pattern and could read other files.
