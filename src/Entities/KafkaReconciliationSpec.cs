@@ -131,6 +131,16 @@ public sealed class CoalesceSpec
     [DefaultValue(128_000_000)]
     public long MaxBytes { get; set; } = 128_000_000;
 
+    /// <summary>One number and unit, from 0s to 24h (86400s, 1440m): the bound is in the pattern, so the CRD enforces it.</summary>
+    public const string MinFileAgePattern =
+        "^(([0-9]{1,4}|[1-7][0-9]{4}|8[0-5][0-9]{3}|86[0-3][0-9]{2}|86400)s|([0-9]{1,3}|1[0-3][0-9]{2}|14[0-3][0-9]|1440)m|([0-9]|1[0-9]|2[0-4])h)$";
+
+    [JsonPropertyName("minFileAge")]
+    [Description("Files modified less than this long ago are not merged: a writer may still be appending to them. One number and unit (s, m or h) from 0s to 24h, such as '2m' or '90s'.")]
+    [RegularExpression(MinFileAgePattern)]
+    [DefaultValue("2m")]
+    public string MinFileAge { get; set; } = "2m";
+
     [JsonPropertyName("partitions")]
     [Description("Kafka partitions coalesced as separate jobs; empty means one job for all partitions.")]
     [ListType("set")]

@@ -48,15 +48,27 @@ internal static class CoalesceCommand
             DefaultValueFactory = _ => PrefetchLimits.Default.MaxReads,
         };
 
+        var minFileAge = new Option<string>("--min-file-age")
+        {
+            Description = "Files modified less than this long ago are not merged (a writer may still append to them): " +
+                          "a duration from 0s to 24h such as 2m or 90s.",
+            DefaultValueFactory = _ => FileAge.DefaultText,
+        };
+
         var command = new Command("coalesce", "Merge many small manifest files into few large ones, losing nothing.")
         {
-            location, partition, maxFiles, maxBytes, side, concurrency, readAhead,
+            location, partition, maxFiles, maxBytes, side, concurrency, readAhead, minFileAge,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(location)!;
+            if (FileAge.Parse(parse.GetValue(minFileAge), "--min-file-age", out var invalidAge) is not { } age)
+            {
+                await error.WriteLineAsync(invalidAge);
+                return ExitCodes.InvalidInput;
+            }
             var request = new CoalesceRequest(
                 path,
                 Sides(parse.GetValue(side)),
@@ -65,6 +77,7 @@ internal static class CoalesceCommand
             {
                 MaxConcurrentBatches = parse.GetValue(concurrency),
                 Prefetch = PrefetchLimits.Default with { MaxReads = parse.GetValue(readAhead) },
+                MinFileAge = age,
             };
             if (Validate(request) is { } invalid)
             {

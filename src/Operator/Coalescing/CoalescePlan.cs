@@ -4,4 +4,8 @@ namespace KafkaRecon.Operator.Coalescing;
 internal sealed record CoalescePlan(
     IReadOnlyList<PendingCompletion> Completions,
     IReadOnlyList<MergeBatch> Batches,
-    int SingleFilesSkipped);
+    int SingleFilesSkipped)
+{
+    /// <summary>Originals too young to merge, left for a later run.</summary>
+    public int YoungFilesSkipped { get; init; }
+}

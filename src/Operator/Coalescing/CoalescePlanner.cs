@@ -10,8 +10,17 @@ namespace KafkaRecon.Operator.Coalescing;
 /// </summary>
 internal static class CoalescePlanner
 {
+    /// <param name="modifiedBefore">
+    /// Originals modified at or after this instant are too young to merge (a writer may still append to them). They
+    /// also close the batch before them, so no merged file's name range ever covers an original it does not hold.
+    /// </param>
+    /// <param name="isMemberOf">
+    /// Whether an original lying in an earlier merged file's range was one of its members: by default, when it is not
+    /// newer than the merged file; exactly, where the merged file's <see cref="MemberIndex"/> was read.
+    /// </param>
     public static CoalescePlan Plan(
-        IEnumerable<StoredObject> objects, IManifestNaming naming, CoalesceLimits limits, int? partition)
+        IEnumerable<StoredObject> objects, IManifestNaming naming, CoalesceLimits limits, int? partition,
+        DateTimeOffset? modifiedBefore = null, Func<MergedFile, ManifestFile, bool?>? isMemberOf = null)
     {
         var originals = new List<ManifestFile>();
         var merged = new List<MergedFile>();
@@ -49,7 +58,8 @@ internal static class CoalescePlanner
             pending.Sort(InGroupOrder);
             foreach (var earlier in mergedByGroup[group.Key].OrderBy(m => m.Location, StringComparer.Ordinal))
             {
-                var leftovers = pending.Where(o => IsLeftoverOf(naming, earlier, o)).ToList();
+                var leftovers = pending.Where(o => naming.Covers(earlier.Key, o.Key)
+                    && (isMemberOf?.Invoke(earlier, o) ?? IsNotNewer(earlier, o))).ToList();
                 if (leftovers.Count > 0)
                 {
                     completions.Add(new PendingCompletion(earlier, leftovers));
@@ -57,7 +67,7 @@ internal static class CoalescePlanner
                     pending.RemoveAll(taken.Contains);
                 }
             }
-            foreach (var members in Cut(pending, limits))
+            foreach (var members in Cut(pending, limits, file => IsYoung(file, modifiedBefore)))
             {
                 if (members.Count < 2)
                 {
@@ -69,7 +79,10 @@ internal static class CoalescePlanner
                 batches.Add(new MergeBatch(target, members));
             }
         }
-        return new CoalescePlan(completions, batches, singles);
+        return new CoalescePlan(completions, batches, singles)
+        {
+            YoungFilesSkipped = originals.Count(o => IsYoung(o, modifiedBefore)),
+        };
     }
 
     private static int InGroupOrder(ManifestFile left, ManifestFile right)
@@ -78,15 +91,29 @@ internal static class CoalescePlanner
         return byOrder != 0 ? byOrder : string.CompareOrdinal(left.Location, right.Location);
     }
 
-    private static bool IsLeftoverOf(IManifestNaming naming, MergedFile merged, ManifestFile original) =>
-        naming.Covers(merged.Key, original.Key) && original.Object.LastModified <= merged.Object.LastModified;
+    private static bool IsNotNewer(MergedFile merged, ManifestFile original) =>
+        original.Object.LastModified <= merged.Object.LastModified;
 
-    private static IEnumerable<List<ManifestFile>> Cut(List<ManifestFile> sorted, CoalesceLimits limits)
+    private static bool IsYoung(ManifestFile file, DateTimeOffset? modifiedBefore) =>
+        modifiedBefore is { } cutoff && file.Object.LastModified >= cutoff;
+
+    private static IEnumerable<List<ManifestFile>> Cut(List<ManifestFile> sorted, CoalesceLimits limits, Func<ManifestFile, bool> isYoung)
     {
         var batch = new List<ManifestFile>();
         long bytes = 0;
         foreach (var file in sorted)
         {
+            if (isYoung(file))
+            {
+                // Left out, and the batch closed before it: a merged name's range must not span an unmerged original.
+                if (batch.Count > 0)
+                {
+                    yield return batch;
+                    batch = [];
+                    bytes = 0;
+                }
+                continue;
+            }
             batch.Add(file);
             bytes += file.Object.Size;
             if (batch.Count >= limits.MaxFiles || bytes >= limits.MaxBytes)

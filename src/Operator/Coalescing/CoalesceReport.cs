@@ -15,6 +15,14 @@ internal sealed record CoalesceReport
     public long BatchesCompleted { get; init; }
     /// <summary>Originals left alone because they were alone in their batch.</summary>
     public long SingleFilesSkipped { get; init; }
+    /// <summary>Originals not merged because they were modified less than the minimum file age ago.</summary>
+    public long YoungFilesSkipped { get; init; }
+    /// <summary>Batches whose merged file was removed, all originals kept, because one changed while it was merged.</summary>
+    public long BatchesDeferred { get; init; }
+    /// <summary>Originals found changed (appended to) after they were listed; kept for a later run.</summary>
+    public long ChangedFilesKept { get; init; }
+    /// <summary>Temporary files or uploads a killed earlier coalesce left behind, removed by this run.</summary>
+    public long TemporariesRemoved { get; init; }
     /// <summary>Symbolic links in the location, to files or folders: never followed, so nothing behind them was touched.</summary>
     public long SymbolicLinksSkipped { get; init; }
     public IReadOnlyList<CoalesceFailure> Failures { get; init; } = [];

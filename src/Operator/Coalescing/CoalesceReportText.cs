@@ -13,6 +13,9 @@ internal static class CoalesceReportText
             $"({Megabytes(report.BytesWritten)}, {report.LinesWritten} lines), {report.FilesDeleted} originals deleted, " +
             $"{report.BatchesMerged} batches merged, {report.BatchesCompleted} earlier batches completed, " +
             $"{report.SingleFilesSkipped} single files left as they were, " +
+            $"{report.YoungFilesSkipped} files younger than the minimum age left for later, " +
+            $"{report.BatchesDeferred} batches deferred ({report.ChangedFilesKept} originals changed while merged), " +
+            $"{report.TemporariesRemoved} stale temporaries removed, " +
             $"{report.SymbolicLinksSkipped} symbolic links not followed, {report.Failures.Count} failed; " +
             $"{report.Elapsed.TotalSeconds:0.00} s, {report.FilesRead / seconds:0} files/s, " +
             $"{report.BytesRead / seconds / 1e6:0.0} MB/s");

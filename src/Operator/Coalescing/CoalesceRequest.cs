@@ -14,4 +14,14 @@ internal sealed record CoalesceRequest(
     public int MaxConcurrentBatches { get; init; } = 4;
 
     public PrefetchLimits Prefetch { get; init; } = PrefetchLimits.Default;
+
+    /// <summary>
+    /// Originals modified less than this long ago are not merged: a writer may still be appending to them
+    /// (<c>spec.coalesce.minFileAge</c>, <c>--min-file-age</c>, 2 minutes there). Temporary files of a killed coalesce
+    /// untouched for this long, and at least <see cref="MinTemporaryAge"/>, are removed.
+    /// </summary>
+    public TimeSpan MinFileAge { get; init; } = TimeSpan.Zero;
+
+    /// <summary>A write in progress touches its temporary file continuously; one untouched this long was abandoned.</summary>
+    public static TimeSpan MinTemporaryAge { get; } = TimeSpan.FromMinutes(1);
 }

@@ -13,6 +13,8 @@ internal sealed class CoalesceTally
     private long _linesWritten;
     private long _batchesMerged;
     private long _batchesCompleted;
+    private long _batchesDeferred;
+    private long _filesChanged;
     private readonly ConcurrentQueue<CoalesceFailure> _failures = new();
 
     public void Read(long files, long bytes)
@@ -34,6 +36,13 @@ internal sealed class CoalesceTally
 
     public void Completed() => Interlocked.Increment(ref _batchesCompleted);
 
+    /// <summary>A batch left for a later run because <paramref name="changedFiles"/> of its originals changed while merged.</summary>
+    public void Deferred(long changedFiles)
+    {
+        Interlocked.Increment(ref _batchesDeferred);
+        Interlocked.Add(ref _filesChanged, changedFiles);
+    }
+
     public void Failed(CoalesceFailure failure) => _failures.Enqueue(failure);
 
     public CoalesceReport ToReport(long singleFilesSkipped, TimeSpan elapsed) => new()
@@ -46,6 +55,8 @@ internal sealed class CoalesceTally
         LinesWritten = _linesWritten,
         BatchesMerged = _batchesMerged,
         BatchesCompleted = _batchesCompleted,
+        BatchesDeferred = _batchesDeferred,
+        ChangedFilesKept = _filesChanged,
         SingleFilesSkipped = singleFilesSkipped,
         Failures = [.. _failures.OrderBy(f => f.Target, StringComparer.Ordinal)],
         Elapsed = elapsed,

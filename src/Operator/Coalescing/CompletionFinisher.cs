@@ -3,9 +3,10 @@ using KafkaRecon.Operator.Storage;
 namespace KafkaRecon.Operator.Coalescing;
 
 /// <summary>
-/// Finishes a batch an earlier run left behind. Originals are only deleted after their merged file was verified, so:
-/// when some of its originals are already gone, the merged file was verified and the rest are deleted; when all are
-/// still there, the merged file is checked against them again (deleted and redone if it does not hold them all).
+/// Finishes a batch an earlier run left behind. A merged file is never visible without its member index: a provisional
+/// one (no original deleted yet) means the batch is merged again from the originals as they are now; a complete one
+/// (verified, deletion may have started) means the leftovers still as they were merged are deleted. A merged file from
+/// before member indexes is checked against its originals again (kept when it holds them all, else redone).
 /// </summary>
 internal sealed class CompletionFinisher(IObjectStore store, CoalesceTally tally, BatchMerger merger, PrefetchLimits prefetch)
 {
@@ -21,16 +22,35 @@ internal sealed class CompletionFinisher(IObjectStore store, CoalesceTally tally
                     $"{merged.Key.MemberCount}; nothing was touched, check the folder by hand");
                 return;
             }
-            if (leftovers.Count == merged.Key.MemberCount
-                && !await HoldsAllAsync(completion, cancellationToken).ConfigureAwait(false))
+            var index = await new MemberLocator(store).ReadIndexAsync(merged.Location, cancellationToken).ConfigureAwait(false);
+            if (index is { Provisional: true } && leftovers.Count < merged.Key.MemberCount)
             {
-                await store.DeleteAsync([merged.Location], cancellationToken).ConfigureAwait(false);
+                Fail(completion, leftovers, "its member list says no original was deleted yet, but some are missing; " +
+                    "nothing was touched, check the folder by hand");
+                return;
+            }
+            if (leftovers.Count == merged.Key.MemberCount
+                && (index is { Provisional: true }
+                    || (index is null && !await HoldsAllAsync(completion, cancellationToken).ConfigureAwait(false))))
+            {
+                // No original was deleted yet, so the merge is done again from the originals as they are now (one may
+                // have been appended to after the merged file was written). A merged file from before member indexes
+                // is kept when it holds them all.
+                await store.DeleteAsync([merged.Location, MemberIndex.LocationFor(merged.Location)], cancellationToken)
+                    .ConfigureAwait(false);
                 await merger.MergeAsync(new MergeBatch(merged.Location, completion.Leftovers), cancellationToken)
                     .ConfigureAwait(false);
                 return;
             }
-            await store.DeleteAsync(leftovers, cancellationToken).ConfigureAwait(false);
-            tally.Deleted(leftovers.Count);
+            var deletion = await store.DeleteUnchangedAsync([.. completion.Leftovers.Select(l => l.Object)], cancellationToken)
+                .ConfigureAwait(false);
+            tally.Deleted(deletion.DeletedAny ? leftovers.Count - deletion.Changed.Count : 0);
+            if (deletion.Changed.Count > 0)
+            {
+                Fail(completion, deletion.Changed, "originals changed after they were merged and were kept: the " +
+                    "lines they held when merged are also in the merged file; check them by hand");
+                return;
+            }
             tally.Completed();
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

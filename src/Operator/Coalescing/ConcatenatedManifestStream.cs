@@ -17,8 +17,13 @@ internal sealed class ConcatenatedManifestStream(
     private LineCount _total;
     private bool _newlineOwed;
     private bool _finished;
+    private long _memberStart;
+    private long _memberFirstLine;
+    private readonly List<MergedMember> _members = [];
 
     public long Lines => _total.Lines;
+    /// <summary>Where each original landed in the merged file, for its <see cref="MemberIndex"/>.</summary>
+    public IReadOnlyList<MergedMember> Members => _members;
     public long Bytes => _total.Bytes;
     public long BytesRead { get; private set; }
     public int FilesRead { get; private set; }
@@ -93,6 +98,8 @@ internal sealed class ConcatenatedManifestStream(
         }
         _offset = 0;
         _memberCount = default;
+        _memberStart = _total.Bytes;
+        _memberFirstLine = _total.Newlines + 1;
         if (_current.Content is null)
         {
             try
@@ -130,6 +137,8 @@ internal sealed class ConcatenatedManifestStream(
     private void EndMember()
     {
         _newlineOwed = _memberCount.EndsWithoutNewline;
+        _members.Add(new MergedMember(ObjectPath.Split(_current!.File.Location).Name, _memberStart, _memberCount.Bytes,
+            _memberFirstLine, _memberCount.Lines));
         BytesRead += _memberCount.Bytes;
         FilesRead++;
         _current!.Dispose();

@@ -33,6 +33,24 @@ internal interface IObjectStore
 
     Task<bool> ExistsAsync(string location, CancellationToken cancellationToken);
 
+    /// <summary>The object's size and modification time now, or null when it does not exist.</summary>
+    Task<StoredObject?> StatAsync(string location, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the objects only while each still has the size and modification time it was listed with: a file
+    /// appended to since it was read is kept, never deleted with lines that were not merged. When any changed, none
+    /// is deleted. By default, a look at each object and then one delete of them all.
+    /// </summary>
+    Task<ConditionalDelete> DeleteUnchangedAsync(IReadOnlyList<StoredObject> listed, CancellationToken cancellationToken) =>
+        UnchangedDeletes.DeleteAsync(this, listed, cancellationToken);
+
+    /// <summary>
+    /// Removes what unfinished writes below <paramref name="location"/> left behind (a killed process's temporary
+    /// files or uploads) that were last touched before <paramref name="staleBefore"/>; returns how many.
+    /// </summary>
+    Task<int> RemoveStaleTemporariesAsync(string location, DateTimeOffset staleBefore, CancellationToken cancellationToken) =>
+        Task.FromResult(0);
+
     /// <summary>Deletes the objects; objects already gone are not an error.</summary>
     Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken);
 }

@@ -107,6 +107,46 @@ internal sealed class LocalObjectStore : IObjectStore
     public Task<bool> ExistsAsync(string location, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(location));
 
+    public Task<StoredObject?> StatAsync(string location, CancellationToken cancellationToken) =>
+        Task.FromResult(LocalUnchangedDeletes.Stat(location));
+
+    public Task<ConditionalDelete> DeleteUnchangedAsync(IReadOnlyList<StoredObject> listed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var spread = Spread(listed.Count < DeletesWorthSpreading ? 1 : int.MaxValue, cancellationToken);
+            return Task.FromResult(LocalUnchangedDeletes.Delete(listed, spread));
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<ConditionalDelete>(FirstOf(error));
+        }
+    }
+
+    /// <summary>Temporary files of writes a killed process never finished, untouched since <paramref name="staleBefore"/>.</summary>
+    public Task<int> RemoveStaleTemporariesAsync(string location, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(location))
+        {
+            return Task.FromResult(0);
+        }
+        var stale = new FileSystemEnumerable<string>(location, (ref entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldRecursePredicate = (ref entry) => !IsLink(ref entry),
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !IsLink(ref entry)
+                && IsOwnTemporary(entry.FileName) && entry.LastWriteTimeUtc < staleBefore,
+        }.ToList();
+        var removed = 0;
+        foreach (var temporary in stale)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Delete(temporary);
+            removed++;
+        }
+        return Task.FromResult(removed);
+    }
+
     public Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken)
     {
         if (locations.Count < DeletesWorthSpreading)
@@ -158,7 +198,18 @@ internal sealed class LocalObjectStore : IObjectStore
     /// <summary>.NET marks a symbolic link (to a file or a folder, even a dangling one) as a reparse point.</summary>
     private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
-    /// <summary>Temporary files of an unfinished write are never listed as objects.</summary>
+    /// <summary>
+    /// Temporary files of an unfinished write (<c>.NAME.GUID.tmp</c>, see <see cref="WriteAsync"/>) are never listed
+    /// as objects.
+    /// </summary>
     private static bool IsTemporary(ReadOnlySpan<char> fileName) =>
         fileName.StartsWith('.') && fileName.EndsWith(".tmp", StringComparison.Ordinal);
+
+    /// <summary>Exactly the temporaries this store makes, so no one else's <c>.tmp</c> file is ever removed.</summary>
+    private static bool IsOwnTemporary(ReadOnlySpan<char> fileName)
+    {
+        const int Tail = 1 + 32 + 4; // ".GUID.tmp"
+        return IsTemporary(fileName) && fileName.Length > Tail + 1 && fileName[^Tail] == '.'
+            && fileName[^(Tail - 1)..^4].ContainsAnyExcept("0123456789abcdef") is false;
+    }
 }

@@ -41,6 +41,23 @@ internal sealed class RoutingObjectStore(IObjectStore local, Func<IObjectStore> 
     public Task<bool> ExistsAsync(string location, CancellationToken cancellationToken) =>
         For(location).ExistsAsync(location, cancellationToken);
 
+    public Task<StoredObject?> StatAsync(string location, CancellationToken cancellationToken) =>
+        For(location).StatAsync(location, cancellationToken);
+
+    public async Task<ConditionalDelete> DeleteUnchangedAsync(
+        IReadOnlyList<StoredObject> listed, CancellationToken cancellationToken)
+    {
+        var groups = listed.GroupBy(o => ObjectStoreLocation.IsS3(o.Location)).ToList();
+        if (groups.Count == 1)
+        {
+            return await For(listed[0].Location).DeleteUnchangedAsync(listed, cancellationToken);
+        }
+        return await UnchangedDeletes.DeleteAsync(this, listed, cancellationToken);
+    }
+
+    public Task<int> RemoveStaleTemporariesAsync(string location, DateTimeOffset staleBefore, CancellationToken cancellationToken) =>
+        For(location).RemoveStaleTemporariesAsync(location, staleBefore, cancellationToken);
+
     public async Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken)
     {
         foreach (var group in locations.GroupBy(ObjectStoreLocation.IsS3))

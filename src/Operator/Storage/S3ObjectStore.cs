@@ -77,6 +77,51 @@ internal sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
         }
     }
 
+    public async Task<StoredObject?> StatAsync(string location, CancellationToken cancellationToken)
+    {
+        var (bucket, key) = ObjectStoreLocation.SplitS3(location);
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(bucket, key, cancellationToken);
+            return new StoredObject(location, metadata.ContentLength,
+                new DateTimeOffset(metadata.LastModified ?? DateTime.UnixEpoch, TimeSpan.Zero));
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Aborts multipart uploads below the location started before <paramref name="staleBefore"/>: a write killed
+    /// mid-way leaves its parts stored (and billed) but invisible.
+    /// </summary>
+    public async Task<int> RemoveStaleTemporariesAsync(
+        string location, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        var (bucket, key) = ObjectStoreLocation.SplitS3(location);
+        var request = new ListMultipartUploadsRequest { BucketName = bucket, Prefix = key };
+        var aborted = 0;
+        while (true)
+        {
+            var page = await s3.ListMultipartUploadsAsync(request, cancellationToken);
+            foreach (var upload in page.MultipartUploads ?? [])
+            {
+                if (upload.Initiated is { } initiated && new DateTimeOffset(initiated.ToUniversalTime()) < staleBefore)
+                {
+                    await s3.AbortMultipartUploadAsync(bucket, upload.Key, upload.UploadId, cancellationToken);
+                    aborted++;
+                }
+            }
+            if (page.IsTruncated != true)
+            {
+                return aborted;
+            }
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
+        }
+    }
+
     public async Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken)
     {
         foreach (var bucketGroup in locations.Select(ObjectStoreLocation.SplitS3).GroupBy(l => l.Bucket))

@@ -10,8 +10,9 @@ public sealed class CoalesceCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    /// <summary>The command with the files just written old enough to merge.</summary>
     private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
-        CliRun.RunAsync(args);
+        CliRun.RunAsync([.. args, "--min-file-age", "0s"]);
 
     [Fact]
     public async Task Coalesce_exits_zero_and_reports_what_it_merged()
@@ -26,7 +27,7 @@ public sealed class CoalesceCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("4 files read", output);
         Assert.Contains("2 written", output);
-        Assert.Equal(2, Directory.GetFiles(_folder.Path).Length);
+        Assert.Equal(2, ManifestFolder.Files(_folder.Path).Length);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class CoalesceCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("already exists", error);
-        Assert.Equal(3, Directory.GetFiles(_folder.Path).Length);
+        Assert.Equal(3, ManifestFolder.Files(_folder.Path).Length);
     }
 
     [Theory]

@@ -14,6 +14,8 @@ internal sealed class FaultyObjectStore(Func<string, bool>? failReadOf = null) :
     public Func<string, bool> TruncateWriteOf { get; init; } = _ => false;
     /// <summary>Objects deleted before deletes start to fail (the "crash"); null means deletes never fail.</summary>
     public int? DeletesBeforeCrash { get; init; }
+    /// <summary>Called as each delete call starts, to look at the folder at that moment.</summary>
+    public Action? OnDelete { get; init; }
 
     private int _deleted;
 
@@ -39,8 +41,12 @@ internal sealed class FaultyObjectStore(Func<string, bool>? failReadOf = null) :
     public Task<bool> ExistsAsync(string location, CancellationToken cancellationToken) =>
         _inner.ExistsAsync(location, cancellationToken);
 
+    public Task<StoredObject?> StatAsync(string location, CancellationToken cancellationToken) =>
+        _inner.StatAsync(location, cancellationToken);
+
     public async Task DeleteAsync(IReadOnlyCollection<string> locations, CancellationToken cancellationToken)
     {
+        OnDelete?.Invoke();
         foreach (var location in locations)
         {
             if (DeletesBeforeCrash is { } limit && _deleted >= limit)

@@ -59,7 +59,7 @@ public sealed class ManifestCoalescerTests : IDisposable
         Assert.True(report.Succeeded);
         Assert.Equal(4, report.LinesWritten);
         Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
-        Assert.EndsWith("\n", File.ReadAllText(Directory.GetFiles(folder).Single()));
+        Assert.EndsWith("\n", File.ReadAllText(ManifestFolder.Files(folder).Single()));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ManifestCoalescerTests : IDisposable
         Assert.Contains(originals[2], failure.Message);
         Assert.Equal(0, report.FilesDeleted);
         Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
-        Assert.Equal(originals.Length, Directory.GetFiles(_folder.Combine("import", "main")).Length);
+        Assert.Equal(originals.Length, ManifestFolder.Files(_folder.Combine("import", "main")).Length);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ManifestCoalescerTests : IDisposable
         var before = ManifestFolder.Lines(_folder.Path);
         var merged = _folder.Combine("import", "main", "db.core.claimant_0_0-49_300-349_coalesced_4.txt");
         // An incomplete merged file that was never verified (e.g. left by a store that lost its tail), members intact.
-        File.WriteAllLines(merged, File.ReadLines(Directory.GetFiles(_folder.Combine("import", "main"))[0]).Take(10));
+        File.WriteAllLines(merged, File.ReadLines(ManifestFolder.Files(_folder.Combine("import", "main"))[0]).Take(10));
         File.SetLastWriteTimeUtc(merged, DateTime.UtcNow.AddMinutes(1));
 
         var report = await CoalesceAsync(new LocalObjectStore(), _folder.Path);
@@ -185,14 +185,14 @@ public sealed class ManifestCoalescerTests : IDisposable
         WriteImportFiles(5);
         await CoalesceAsync(new LocalObjectStore(), _folder.Path, maxFiles: 2);
         var names = ManifestFolder.Names(_folder.Path);
-        var stamps = Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc).ToList();
+        var stamps = ManifestFolder.Files(_folder.Path, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc).ToList();
 
         var rerun = await CoalesceAsync(new LocalObjectStore(), _folder.Path, maxFiles: 2);
 
         Assert.True(rerun.Succeeded);
         Assert.Equal((0, 0, 0, 0), (rerun.FilesRead, rerun.FilesWritten, rerun.FilesDeleted, rerun.BatchesCompleted));
         Assert.Equal(names, ManifestFolder.Names(_folder.Path));
-        Assert.Equal(stamps, Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc));
+        Assert.Equal(stamps, ManifestFolder.Files(_folder.Path, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class ManifestCoalescerTests : IDisposable
         var report = await CoalesceAsync(new LocalObjectStore(), _folder.Path, sides: ManifestSide.Export);
 
         Assert.Equal(1, report.FilesWritten);
-        Assert.Equal(3, Directory.GetFiles(_folder.Combine("import", "main")).Length);
+        Assert.Equal(3, ManifestFolder.Files(_folder.Combine("import", "main")).Length);
     }
 
     [Fact]

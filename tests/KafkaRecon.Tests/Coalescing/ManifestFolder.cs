@@ -31,14 +31,19 @@ internal static class ManifestFolder
         return path;
     }
 
-    /// <summary>Every line of every file below <paramref name="folder"/>, sorted, as the comparison would read them.</summary>
+    /// <summary>Every line of every manifest file below <paramref name="folder"/>, sorted, as the comparison would read them.</summary>
     public static List<string> Lines(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .SelectMany(File.ReadLines)
-            .Order(StringComparer.Ordinal)];
+        [.. Manifests(folder).SelectMany(File.ReadLines).Order(StringComparer.Ordinal)];
 
     public static List<string> Names(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f))
-            .Order(StringComparer.Ordinal)];
+        [.. Manifests(folder).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>As <see cref="Directory.GetFiles(string, string, SearchOption)"/>, without hidden files (member indexes).</summary>
+    public static string[] Files(string folder, string pattern = "*", SearchOption option = SearchOption.TopDirectoryOnly) =>
+        [.. Directory.GetFiles(folder, pattern, option).Where(f => !Path.GetFileName(f).StartsWith('.'))];
+
+    /// <summary>The files below the folder except hidden ones (member indexes, temporaries of unfinished writes).</summary>
+    public static IEnumerable<string> Manifests(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'));
 }

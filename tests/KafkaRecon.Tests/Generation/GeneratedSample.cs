@@ -12,5 +12,6 @@ internal sealed record GeneratedSample(string Root, SampleTruth Truth)
     public List<ManifestRow> ExportRows() => NaiveRecount.Read(Export, exportSide: true);
 
     public IEnumerable<string> Files(string side) =>
-        Directory.EnumerateFiles(Path.Combine(Root, side), "*", SearchOption.AllDirectories).Select(Path.GetFileName)!;
+        Directory.EnumerateFiles(Path.Combine(Root, side), "*", SearchOption.AllDirectories).Select(Path.GetFileName)
+            .Where(name => !name!.StartsWith('.'))!;
 }

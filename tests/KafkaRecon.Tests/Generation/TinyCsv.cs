@@ -63,5 +63,7 @@ internal static class TinyCsv
     }
 
     public static IEnumerable<string> AllLines(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).SelectMany(Lines);
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.')) // hidden: coalesce's member indexes, not manifests
+            .Order(StringComparer.Ordinal).SelectMany(Lines);
 }

@@ -17,6 +17,7 @@ internal sealed record CoalescerJob(string Name, string Side, string Location, i
         command.AddRange([
             "--max-files", spec.MaxFiles.ToString(CultureInfo.InvariantCulture),
             "--max-bytes", spec.MaxBytes.ToString(CultureInfo.InvariantCulture),
+            "--min-file-age", spec.MinFileAge,
         ]);
         return command;
     }

@@ -53,6 +53,7 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
         var files = new List<string>();
         await foreach (var stored in store.ListAsync(location, skips, cancellationToken))
         {
+            // Hidden names include the member lists coalesce writes beside merged files.
             if (HiddenManifestNames.IsHidden(Path.GetFullPath(location), stored.Location))
             {
                 continue;

@@ -21,7 +21,11 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
         var jobs = new List<JobSummary>();
         var messages = new List<string>();
         var failures = new List<string>();
-        foreach (var job in Jobs(context.Spec))
+        if (FileAge.Parse(context.Spec.Coalesce.MinFileAge, "spec.coalesce.minFileAge", out var invalidAge) is not { } minFileAge)
+        {
+            return PhaseObservation.Failed(PhaseFailure.InvalidSpec, invalidAge!, retryable: false);
+        }
+        foreach (var job in Jobs(context.Spec, minFileAge))
         {
             if (MissingFolder(job.Field, job.Request.Location) is { } missing)
             {
@@ -67,21 +71,26 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
 
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static IEnumerable<(string Name, string Field, CoalesceRequest Request)> Jobs(KafkaReconciliationSpec spec)
+    private static IEnumerable<(string Name, string Field, CoalesceRequest Request)> Jobs(
+        KafkaReconciliationSpec spec, TimeSpan minFileAge)
     {
         var limits = new CoalesceLimits(spec.Coalesce.MaxFiles, spec.Coalesce.MaxBytes);
         const string importField = "spec.manifests.importLocation";
         if (spec.Coalesce.Partitions.Count == 0)
         {
-            yield return ("import", importField, new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits));
+            yield return ("import", importField,
+                new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits) { MinFileAge = minFileAge });
         }
         foreach (var partition in spec.Coalesce.Partitions.Distinct().Order())
         {
             yield return ($"import-partition-{partition}", importField,
-                new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits, partition));
+                new CoalesceRequest(spec.Manifests.ImportLocation, [ManifestSide.Import], limits, partition)
+                {
+                    MinFileAge = minFileAge,
+                });
         }
         yield return ("export", "spec.manifests.exportLocation",
-            new CoalesceRequest(spec.Manifests.ExportLocation, [ManifestSide.Export], limits));
+            new CoalesceRequest(spec.Manifests.ExportLocation, [ManifestSide.Export], limits) { MinFileAge = minFileAge });
     }
 
     private static string? MissingFolder(string field, string location) =>

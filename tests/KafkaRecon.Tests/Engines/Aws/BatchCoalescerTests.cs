@@ -54,7 +54,7 @@ public sealed class BatchCoalescerTests(MotoServer moto)
             .ToList();
         Assert.Equal(
             ["kafka-recon", "coalesce", "--location", context.Spec.Manifests.ImportLocation, "--partition", "7",
-             "--max-files", "1000000", "--max-bytes", "128000000"],
+             "--max-files", "1000000", "--max-bytes", "128000000", "--min-file-age", "2m"],
             commands[0]);
         // HTME export names carry no partition: a partition filter would leave every export manifest uncoalesced.
         Assert.Equal(context.Spec.Manifests.ExportLocation, commands[1][3]);

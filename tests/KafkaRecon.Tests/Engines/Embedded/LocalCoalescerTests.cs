@@ -22,7 +22,7 @@ public sealed class LocalCoalescerTests : IDisposable
             Engine = EngineKind.Embedded,
             Manifests = new ManifestsSpec { ImportLocation = ImportFolder, ExportLocation = ExportFolder },
             Output = new OutputSpec { Location = _folder.Combine("output") },
-            Coalesce = new CoalesceSpec { MaxFiles = 3, Partitions = [.. partitions] },
+            Coalesce = new CoalesceSpec { MaxFiles = 3, Partitions = [.. partitions], MinFileAge = "0s" },
         };
         var window = new ResolvedWindow { Start = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero) };
         return new PhaseContext(new ResourceIdentity("default", "sample", "uid-1"), "sample-2024-03-01", window, spec, 1, "key-1", []);
@@ -53,8 +53,8 @@ public sealed class LocalCoalescerTests : IDisposable
         Assert.Equal(["import", "export"], observation.Jobs.Select(j => j.Name));
         Assert.All(observation.Jobs, j => Assert.Equal("Succeeded", j.State));
         Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
-        Assert.Equal(2, Directory.GetFiles(ImportFolder).Length);
-        Assert.Single(Directory.GetFiles(ExportFolder));
+        Assert.Equal(2, ManifestFolder.Files(ImportFolder).Length);
+        Assert.Single(ManifestFolder.Files(ExportFolder));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class LocalCoalescerTests : IDisposable
         var observation = await new LocalCoalescer(TimeProvider.System).StartAsync(Context(1), CancellationToken.None);
 
         Assert.Equal(["import-partition-1", "export"], observation.Jobs.Select(j => j.Name));
-        var names = Directory.GetFiles(ImportFolder).Select(Path.GetFileName).ToList();
+        var names = ManifestFolder.Files(ImportFolder).Select(Path.GetFileName).ToList();
         Assert.Contains("db.core.claimant_1_0-1_20-21_coalesced_3.txt", names);
         Assert.Equal(3, names.Count(n => n!.StartsWith("db.core.claimant_0_", StringComparison.Ordinal)));
     }
@@ -74,7 +74,7 @@ public sealed class LocalCoalescerTests : IDisposable
     public async Task Failed_batch_fails_the_phase_with_a_message_naming_the_file()
     {
         WriteManifests();
-        var broken = Directory.GetFiles(ExportFolder).Order(StringComparer.Ordinal).First();
+        var broken = ManifestFolder.Files(ExportFolder).Order(StringComparer.Ordinal).First();
         var store = new FaultyObjectStore(location => location == broken);
 
         var observation = await new LocalCoalescer(TimeProvider.System, _ => store).StartAsync(Context(), CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class LocalCoalescerTests : IDisposable
         Assert.Equal(LocalCoalescer.FailedReason, observation.Reason);
         Assert.Contains(broken, observation.Message);
         Assert.Equal(["Succeeded", "Failed"], observation.Jobs.Select(j => j.State));
-        Assert.Equal(2, Directory.GetFiles(ExportFolder).Length);
+        Assert.Equal(2, ManifestFolder.Files(ExportFolder).Length);
     }
 
     [Fact]
