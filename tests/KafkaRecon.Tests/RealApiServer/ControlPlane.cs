@@ -250,6 +250,26 @@ public sealed class ControlPlane : IAsyncLifetime
         }
     }
 
+    /// <summary>An Established CRD still answers 429 "storage is (re)initializing" for a moment; tests start after it.</summary>
+    private async Task WaitCrdStorageAsync()
+    {
+        using var admin = AdminClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await admin.CustomObjects.ListClusterCustomObjectAsync("kafkarecon.io", "v1alpha1", "kafkareconciliations");
+                return;
+            }
+            catch (k8s.Autorest.HttpOperationException error) when (DateTime.UtcNow < deadline
+                && error.Response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     private async Task InstallCrdAsync()
     {
         var kubectl = new ClusterKubectl(this, AdminToken, "default");
@@ -266,6 +286,7 @@ public sealed class ControlPlane : IAsyncLifetime
             {
                 throw new InvalidOperationException($"The CRD did not become Established: {output}{error}");
             }
+            await WaitCrdStorageAsync();
         }
         finally
         {
