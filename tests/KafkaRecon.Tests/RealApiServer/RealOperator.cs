@@ -28,7 +28,8 @@ internal sealed class RealOperator : IAsyncDisposable
         KubernetesClientConfiguration configuration,
         string namespaceName,
         LeaderElectionOptions? leaderElection = null,
-        Action<IServiceCollection>? overrides = null)
+        Action<IServiceCollection>? overrides = null,
+        DelegatingHandler? handler = null)
     {
         var options = new OperatorOptions
         {
@@ -46,7 +47,8 @@ internal sealed class RealOperator : IAsyncDisposable
                 MaxBackoff = TimeSpan.FromSeconds(1),
             },
         };
-        var app = OperatorHost.Build(options, new k8s.Kubernetes(configuration), services =>
+        var app = OperatorHost.Build(options,
+            handler is null ? new k8s.Kubernetes(configuration) : new k8s.Kubernetes(configuration, handler), services =>
         {
             services.AddKafkaReconReconciliation();
             overrides?.Invoke(services);
