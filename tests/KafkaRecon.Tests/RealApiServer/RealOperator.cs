@@ -29,7 +29,8 @@ internal sealed class RealOperator : IAsyncDisposable
         string namespaceName,
         LeaderElectionOptions? leaderElection = null,
         Action<IServiceCollection>? overrides = null,
-        DelegatingHandler? handler = null)
+        DelegatingHandler? handler = null,
+        TimeSpan? watchTimeout = null)
     {
         var options = new OperatorOptions
         {
@@ -41,7 +42,7 @@ internal sealed class RealOperator : IAsyncDisposable
             LeaderElection = leaderElection ?? new LeaderElectionOptions(),
             Watch = new WatchOptions
             {
-                Timeout = TimeSpan.FromSeconds(30),
+                Timeout = watchTimeout ?? TimeSpan.FromSeconds(30),
                 StallGrace = TimeSpan.FromSeconds(5),
                 InitialBackoff = TimeSpan.FromMilliseconds(100),
                 MaxBackoff = TimeSpan.FromSeconds(1),
