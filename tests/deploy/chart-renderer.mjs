@@ -234,6 +234,8 @@ export class ChartRenderer {
       replace: (oldText, newText, text) => String(text).split(oldText).join(newText),
       contains: (part, text) => String(text).includes(part),
       list: (...items) => items,
+      has: (item, items) => (items ?? []).includes(item),
+      fail: (message) => { throw new Error(`fail: ${message}`); },
       len: (value) => Array.isArray(value) || typeof value === "string" ? value.length : Object.keys(value ?? {}).length,
       gt: (a, b) => a > b,
       le: (a, b) => a <= b,

@@ -203,7 +203,7 @@ const kustomizeDeployment = kustomized.find((o) => o.kind === "Deployment");
 
 const allOn = {
   replicaCount: 1,
-  operator: { watchNamespaces: ["team-a", "team-b"], extraArgs: ["--verbose"], extraEnv: [{ name: "EXTRA", value: "1" }] },
+  operator: { watchNamespaces: ["team-a", "team-b", "recon"], extraArgs: ["--verbose"], extraEnv: [{ name: "EXTRA", value: "1" }] },
   aws: { region: "eu-west-2" },
   serviceAccount: { roleArn: "arn:aws:iam::123456789012:role/kafka-recon", annotations: { "example.com/owner": "data" } },
   rbac: { secretNames: ["kafka-recon-slack"] },
@@ -250,7 +250,8 @@ await check("secrets are readable only by the names given in values", async () =
   const defaults = renderObjects({}).objects.flatMap((o) => o.rules ?? []);
   expect(!defaults.some((rule) => rule.resources.includes("secrets")), "secrets granted without rbac.secretNames");
   const named = renderObjects(allOn).objects.flatMap((o) => o.rules ?? []).filter((rule) => rule.resources.includes("secrets"));
-  expect(named.length === 2 && named.every((rule) => same(rule.resourceNames, ["kafka-recon-slack"]) && same(rule.verbs, ["get"])),
+  // One Role per watched namespace (team-a, team-b and the nightly namespace recon).
+  expect(named.length === 3 && named.every((rule) => same(rule.resourceNames, ["kafka-recon-slack"]) && same(rule.verbs, ["get"])),
     `secret rules: ${JSON.stringify(named)}`);
 });
 
@@ -278,6 +279,16 @@ await check("leader election is on with several replicas, and a single replica i
 await check("the IRSA role lands on the operator's ServiceAccount", async () => {
   const account = renderObjects(allOn).objects.find((o) => o.kind === "ServiceAccount" && o.metadata.name === "kafka-recon");
   expect(account.metadata.annotations?.["eks.amazonaws.com/role-arn"] === allOn.serviceAccount.roleArn, JSON.stringify(account.metadata));
+});
+
+await check("the chart refuses watchNamespaces that leave out the nightly namespace", async () => {
+  let refused = "";
+  try {
+    renderer.render({ ...allOn, operator: { ...allOn.operator, watchNamespaces: ["team-a"] } });
+  } catch (error) {
+    refused = String(error.message);
+  }
+  expect(refused.includes("not in operator.watchNamespaces"), `rendered although nightly.namespace is not watched (${refused})`);
 });
 
 await check("the nightly CronJob runs kafka-recon create like a CronJob user expects", async () => {

@@ -43,16 +43,22 @@ public sealed class OperatorRbacTests
             .Where(rule => Strings(rule["resources"]).Contains("kafkareconciliations"))
             .SelectMany(rule => Strings(rule["verbs"]))
             .ToHashSet();
-        Assert.Equal(new HashSet<string> { "get", "list", "watch", "update", "patch" }, verbs);
+        Assert.Equal(new HashSet<string> { "get", "list", "watch", "patch" }, verbs);
     }
 
     [Fact]
-    public void Status_and_finalizers_are_granted_exactly_what_the_controller_writes()
+    public void Status_is_only_replaced_and_finalizers_need_no_subresource_grant()
     {
         var rules = Rules("operator-rules.yaml");
-        Assert.Equal(["get", "update", "patch"],
-            Strings(rules.Single(r => Strings(r["resources"]).SequenceEqual(["kafkareconciliations/status"]))["verbs"]));
         Assert.Equal(["update"],
-            Strings(rules.Single(r => Strings(r["resources"]).SequenceEqual(["kafkareconciliations/finalizers"]))["verbs"]));
+            Strings(rules.Single(r => Strings(r["resources"]).SequenceEqual(["kafkareconciliations/status"]))["verbs"]));
+        Assert.DoesNotContain(rules, r => Strings(r["resources"]).Contains("kafkareconciliations/finalizers"));
+        Assert.DoesNotContain(rules, r => Strings(r["apiGroups"]).Contains("events.k8s.io"));
+    }
+
+    [Fact]
+    public void Nightly_create_lists_creates_and_prunes_but_never_reads_by_name()
+    {
+        Assert.Equal(["list", "create", "delete"], Strings(Rules("nightly-rules.yaml").Single()["verbs"]));
     }
 }

@@ -5,6 +5,12 @@ internal interface ILeadership
 {
     bool IsLeader { get; }
 
+    /// <summary>
+    /// Whether this replica reaches the API server and so could lead at once: a standby that is connected can serve
+    /// (it is Ready), leading or not.
+    /// </summary>
+    bool IsConnected { get; }
+
     /// <summary>Completes once this replica leads.</summary>
     Task WhenLeadingAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace KafkaRecon.Operator.Kubernetes.Leadership;
 
 /// <summary>
-/// Runs one leadership term on the Lease with the client's <see cref="LeaderElector"/>. Workers wait on
+/// Runs one leadership term on the Lease with the client's <see cref="LeaderElector"/>; transport failures count as
+/// failed renews (<see cref="TransportTolerantLock"/>), so the term ends only when the renew deadline passes. Workers wait on
 /// <see cref="WhenLeadingAsync"/>; when the term ends for any reason but shutdown, the loss handler runs. On shutdown
 /// the Lease is released: the host stops services in reverse order of registration, so the controller's workers have
 /// already drained when this one stops.
@@ -22,15 +23,20 @@ internal sealed class LeaseLeadership(
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TransportTolerantLock leaseLock = new(
+        new LeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity), time, logger);
     private volatile bool isLeader;
 
     public bool IsLeader => isLeader;
+
+    /// <summary>The API server answered a Lease call within one lease duration.</summary>
+    public bool IsConnected =>
+        leaseLock.LastContact is { } contact && time.GetUtcNow() - contact <= options.LeaseDuration;
 
     public Task WhenLeadingAsync(CancellationToken cancellationToken) => leading.Task.WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var leaseLock = new LeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity);
         using var elector = new LeaderElector(new LeaderElectionConfig(leaseLock)
         {
             LeaseDuration = options.LeaseDuration,
@@ -44,7 +50,12 @@ internal sealed class LeaseLeadership(
                 options.Identity, options.LeaseNamespace, options.LeaseName);
             leading.TrySetResult();
         };
-        elector.OnStoppedLeading += () => isLeader = false;
+        elector.OnStoppedLeading += () =>
+        {
+            isLeader = false;
+            logger.LogInformation("{Identity} stopped leading on Lease {Namespace}/{Lease}",
+                options.Identity, options.LeaseNamespace, options.LeaseName);
+        };
         elector.OnNewLeader += leader => logger.LogInformation("Lease {Lease} is held by {Leader}", options.LeaseName, leader);
         elector.OnError += error => logger.LogWarning(error, "Leader election error on Lease {Lease}", options.LeaseName);
 

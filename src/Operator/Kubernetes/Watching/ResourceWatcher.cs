@@ -7,7 +7,8 @@ namespace KafkaRecon.Operator.Kubernetes.Watching;
 /// <summary>
 /// LIST then WATCH from the list's resourceVersion, forever: every listed or changed resource's key is enqueued
 /// (never its content). 410 Expired, whether an HTTP status or an in-stream ERROR event, relists at once; a clean
-/// server close rewatches from the last seen resourceVersion (bookmarks included); other failures back off.
+/// server close, with or without events, rewatches from the last seen resourceVersion (bookmarks included) at once;
+/// other failures back off.
 /// </summary>
 internal sealed class ResourceWatcher(
     IResourceStore store,
@@ -115,6 +116,12 @@ internal sealed class ResourceWatcher(
                     enqueue(ResourceKey.Of(resource));
                 }
             }
+        }
+        catch (Exception empty) when (EmptyWatchEnd.Matches(empty))
+        {
+            health.MarkLive(scope);
+            logger.LogDebug("Watch of {Scope} ended by the server with no events; rewatching from {ResourceVersion}",
+                scope, position.ResourceVersion);
         }
         catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,57 @@
+using KafkaRecon.Tests.Support;
+using k8s;
+using KafkaRecon.Operator.Kubernetes.Leadership;
+using KafkaRecon.Tests.ApiServer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KafkaRecon.Tests.RealApiServer.Leadership;
+
+[Collection(RealApiServerCollection.Name)]
+[Trait("Category", "RealApiServer")]
+[Trait("Category", "Slow")]
+public sealed class StandbyReadinessTests(ControlPlane controlPlane)
+{
+    [RealApiServerFact]
+    public async Task Both_replicas_on_one_lease_are_ready_and_only_the_leader_reports_leading()
+    {
+        var namespaceName = await controlPlane.CreateNamespaceAsync("standby");
+        var configuration = controlPlane.ClientConfiguration(controlPlane.AdminToken);
+        await using var first = await RealOperator.StartAsync(configuration, namespaceName, Election(namespaceName, "replica-a"));
+        using var admin = controlPlane.AdminClient();
+        await Poll.UntilAsync(async () => await HolderAsync(admin, namespaceName) == "replica-a", "replica-a leads",
+            TimeSpan.FromSeconds(20));
+        await using var second = await RealOperator.StartAsync(configuration, namespaceName, Election(namespaceName, "replica-b"));
+
+        // A Deployment is Available (and a rollout finishes) only when every replica's /readyz answers 200.
+        await Poll.UntilAsync(async () => (await first.ReadyzAsync()).Status == 200 && (await second.ReadyzAsync()).Status == 200,
+            "both replicas are ready", TimeSpan.FromSeconds(20));
+        Assert.Equal("replica-a", await HolderAsync(admin, namespaceName));
+        // Leading is its own fact (the kafka_recon_leader gauge reads it; both hosts share one registry in-process).
+        Assert.True(first.Services.GetRequiredService<ILeadership>().IsLeader);
+        Assert.False(second.Services.GetRequiredService<ILeadership>().IsLeader);
+        Assert.Contains("standby", (await second.ReadyzAsync()).Body, StringComparison.Ordinal);
+    }
+
+    private static LeaderElectionOptions Election(string namespaceName, string identity) => new()
+    {
+        Enabled = true,
+        LeaseNamespace = namespaceName,
+        Identity = identity,
+        LeaseDuration = TimeSpan.FromSeconds(6),
+        RenewDeadline = TimeSpan.FromSeconds(4),
+        RetryPeriod = TimeSpan.FromMilliseconds(500),
+    };
+
+    private static async Task<string?> HolderAsync(k8s.Kubernetes client, string namespaceName)
+    {
+        try
+        {
+            return (await client.CoordinationV1.ReadNamespacedLeaseAsync(LeaderElectionOptions.DefaultLeaseName, namespaceName))
+                .Spec.HolderIdentity;
+        }
+        catch (k8s.Autorest.HttpOperationException missing) when (missing.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
