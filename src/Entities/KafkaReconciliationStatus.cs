@@ -164,6 +164,15 @@ public sealed class JobSummary
 /// <summary>The run's totals (<see cref="RunTotals"/>) and where its report is.</summary>
 public sealed record ReconciliationResults : RunTotals
 {
+    public ReconciliationResults()
+    {
+    }
+
+    /// <summary>Every total of <paramref name="totals"/> (the record's copy constructor, so none can be forgotten).</summary>
+    public ReconciliationResults(RunTotals totals) : base(totals)
+    {
+    }
+
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; set; }
     [JsonPropertyName("partialReport")] public bool PartialReport { get; set; }
 }

@@ -19,21 +19,6 @@ public record RunTotals
     [JsonPropertyName("missingCollections")] public long MissingCollections { get; set; }
     [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
 
-    /// <summary>Copies every total onto <paramref name="target"/> (status results are totals plus where the report is).</summary>
-    public T CopyTo<T>(T target) where T : RunTotals
-    {
-        target.Imported = Imported;
-        target.Exported = Exported;
-        target.MissingExports = MissingExports;
-        target.MissingImports = MissingImports;
-        target.MismatchedTimestamps = MismatchedTimestamps;
-        target.MismatchedEarlierInImport = MismatchedEarlierInImport;
-        target.MismatchedEarlierInExport = MismatchedEarlierInExport;
-        target.MissingCollections = MissingCollections;
-        target.MissingDatabases = MissingDatabases;
-        return target;
-    }
-
     /// <summary>The totals in words, for condition messages and events.</summary>
     public string Describe() =>
         $"imported {Imported}, exported {Exported}, missing exports {MissingExports}, " +

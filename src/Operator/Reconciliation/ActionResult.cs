@@ -10,7 +10,7 @@ internal abstract record ActionResult
 
     public sealed record Phase(RunPhase RunPhase, PhaseObservation Observation) : ActionResult;
 
-    public sealed record Cancelled(RunPhase RunPhase, string Reason) : ActionResult;
+    public sealed record Cancelled(RunPhase RunPhase, CancelCause Cause) : ActionResult;
 
     public sealed record Summary(ReportSummary? Report, string? Error) : ActionResult;
 

@@ -71,7 +71,7 @@ internal static class PhaseAdvance
         if (phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started &&
             state.Now - started > timeout)
         {
-            return state.Then(new PlannedAction.CancelPhase(phase, ConditionReasons.TimedOut));
+            return state.Then(new PlannedAction.CancelPhase(phase, CancelCause.TimedOut));
         }
         if (state.Input.LastResult is ActionResult.Phase { Observation.State: Engines.ObservedState.Running } running &&
             running.RunPhase == phase)

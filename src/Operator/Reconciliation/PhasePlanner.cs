@@ -123,7 +123,7 @@ internal static class PhasePlanner
         {
             return null;
         }
-        return state.Then(new PlannedAction.CancelPhase(active, ConditionReasons.SpecChanged));
+        return state.Then(new PlannedAction.CancelPhase(active, CancelCause.SpecChanged));
     }
 
     private static bool SpecChangedWhileRunning(PlanningState state) =>

@@ -13,7 +13,7 @@ internal abstract record PlannedAction
 
     public sealed record PollPhase(RunPhase Phase) : PlannedAction;
 
-    public sealed record CancelPhase(RunPhase Phase, string Reason) : PlannedAction;
+    public sealed record CancelPhase(RunPhase Phase, CancelCause Cause) : PlannedAction;
 
     /// <summary>Read the run's report summary for verification.</summary>
     public sealed record ReadSummary : PlannedAction;

@@ -101,7 +101,7 @@ internal sealed class ReconciliationDriver(
                     ContextFor(resource, poll.Phase), token), resource, cancellationToken);
             case PlannedAction.CancelPhase cancel:
                 await CancelPhaseAsync(resource, cancel.Phase, cancellationToken);
-                return new ActionResult.Cancelled(cancel.Phase, cancel.Reason);
+                return new ActionResult.Cancelled(cancel.Phase, cancel.Cause);
             case PlannedAction.ReadSummary:
                 return await ReadSummaryAsync(resource, cancellationToken);
             case PlannedAction.Notify:
@@ -155,7 +155,7 @@ internal sealed class ReconciliationDriver(
     {
         logger.LogWarning("{Phase} of {Resource} ran past its timeout; cancelling it", phase, Identity(resource));
         await CancelPhaseAsync(resource, phase, cancellationToken);
-        return new ActionResult.Cancelled(phase, ConditionReasons.TimedOut);
+        return new ActionResult.Cancelled(phase, CancelCause.TimedOut);
     }
 
     /// <summary>A token cancelled with <paramref name="cancellationToken"/> or when the phase's timeout runs out.</summary>

@@ -13,7 +13,7 @@ internal static class ResultFolding
             case ActionResult.Phase phase:
                 FoldPhase(state, phase.RunPhase, phase.Observation);
                 break;
-            case ActionResult.Cancelled { Reason: ConditionReasons.TimedOut } cancelled:
+            case ActionResult.Cancelled { Cause: CancelCause.TimedOut } cancelled:
                 var timeout = cancelled.RunPhase.Timeout(state.Spec.Timeouts);
                 FoldPhase(state, cancelled.RunPhase, PhaseObservation.Failed(PhaseFailure.TimedOut,
                     $"{cancelled.RunPhase} did not finish within {timeout}; its work was cancelled"));

@@ -8,11 +8,11 @@ internal static class ResultsProjection
 {
     public const int TopCollectionCount = 20;
 
-    public static ReconciliationResults Results(ReportSummary summary) => summary.Totals.CopyTo(new ReconciliationResults
+    public static ReconciliationResults Results(ReportSummary summary) => new(summary.Totals)
     {
         ReportLocation = summary.ReportLocation,
         PartialReport = summary.Partial,
-    });
+    };
 
     /// <summary>Collections with any discrepancy, most missing exports first, at most 20.</summary>
     public static List<CollectionResult> TopCollections(ReportSummary summary) =>

@@ -8,6 +8,7 @@ namespace KafkaRecon.Tests.Adversarial;
 /// Issue 12, case 9: logs go to stderr, always, so stdout carries only the requested output. Run as a child process,
 /// because the console logger writes to the process's own streams.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class LogsOnStderrTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace KafkaRecon.Tests.Aws;
 /// <see cref="RoleActions.ByClientMethod"/> lists for it (read from X-Amz-Target, the REST path or the S3 request),
 /// so the IAM test's list of needed actions is the code's, not a guess.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class ClientActionsTests(MotoServer moto)
 {

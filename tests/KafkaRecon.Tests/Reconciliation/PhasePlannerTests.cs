@@ -103,9 +103,9 @@ public sealed class PhasePlannerTests
         scenario.Step(Running(RunPhase.Coalesce, "job-1"));
         scenario.Clock += TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1);
         var cancel = scenario.Step();
-        Assert.Equal(new PlannedAction.CancelPhase(RunPhase.Coalesce, ConditionReasons.TimedOut), cancel.Action);
+        Assert.Equal(new PlannedAction.CancelPhase(RunPhase.Coalesce, CancelCause.TimedOut), cancel.Action);
 
-        var retry = scenario.Step(new ActionResult.Cancelled(RunPhase.Coalesce, ConditionReasons.TimedOut));
+        var retry = scenario.Step(new ActionResult.Cancelled(RunPhase.Coalesce, CancelCause.TimedOut));
         var record = retry.Status.Phases.Coalesce!;
         Assert.Equal(PhaseState.Pending, record.State);
         Assert.Equal(2, record.Attempt);
@@ -341,9 +341,9 @@ public sealed class PhasePlannerTests
         scenario.Step(Running(RunPhase.Coalesce, "job-1"));
         scenario.Generation = 2;
         var cancel = scenario.Step();
-        Assert.Equal(new PlannedAction.CancelPhase(RunPhase.Coalesce, ConditionReasons.SpecChanged), cancel.Action);
+        Assert.Equal(new PlannedAction.CancelPhase(RunPhase.Coalesce, CancelCause.SpecChanged), cancel.Action);
 
-        var restart = scenario.Step(new ActionResult.Cancelled(RunPhase.Coalesce, ConditionReasons.SpecChanged));
+        var restart = scenario.Step(new ActionResult.Cancelled(RunPhase.Coalesce, CancelCause.SpecChanged));
         Assert.Equal(new PlannedAction.StartPhase(RunPhase.Coalesce), restart.Action);
         Assert.Equal(2, restart.Status.Attempt);
         Assert.Equal(2, restart.Status.ObservedGeneration);

@@ -15,6 +15,7 @@ namespace KafkaRecon.Tests.Sql;
 /// for what Glue runs, Trino for what Athena runs, Hive for Athena's DDL; the shared SQL also runs on DuckDB, so each
 /// statement is held to both engines' grammars), and none holds a construct of <see cref="RefusedSqlConstructs"/>.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class SqlDialectGateTests(MotoServer moto)
 {

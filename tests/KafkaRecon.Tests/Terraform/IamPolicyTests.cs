@@ -12,6 +12,7 @@ namespace KafkaRecon.Tests.Terraform;
 /// code needs and nothing it does not (<see cref="RoleActions"/>). moto enforces no IAM, so only this test sees a
 /// missing or a superfluous right before the first real night.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class IamPolicyTests
 {
     private static readonly Lazy<Task<IReadOnlyDictionary<string, string[]>>> Documents = new(ReadDocumentsAsync);

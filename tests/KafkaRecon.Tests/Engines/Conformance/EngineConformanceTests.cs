@@ -12,6 +12,7 @@ namespace KafkaRecon.Tests.Engines.Conformance;
 /// results, the same exit code of <c>kafka-recon run</c>. Runs the real query runners (DuckDB on local files, Athena
 /// on moto) under the real driver and planner, as <c>run</c> does.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MotoCollection.Name)]
 public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
 {
