@@ -326,6 +326,13 @@ data "aws_iam_policy_document" "coalescer" {
   }
 
   statement {
+    # A killed coalesce leaves multipart uploads behind; the next run lists and aborts them (not narrowable to a prefix).
+    sid       = "FindAbandonedUploads"
+    actions   = ["s3:ListBucketMultipartUploads"]
+    resources = [local.manifest_bucket_arn]
+  }
+
+  statement {
     # Coalescing replaces many small manifest objects by few large ones in place: read, write, then delete originals.
     sid = "RewriteManifests"
     actions = [

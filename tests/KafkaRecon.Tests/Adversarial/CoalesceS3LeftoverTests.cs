@@ -6,6 +6,7 @@ namespace KafkaRecon.Tests.Adversarial;
 
 /// <summary>Issue 12, case 6 on S3: a replaced object is not deleted, and uploads a killed coalesce left are aborted.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class CoalesceS3LeftoverTests(MotoServer moto)
 {
     [Fact]

@@ -30,6 +30,10 @@ internal static class RoleActions
         [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.ListAsync)}"] = ["s3:ListBucket"],
         [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.OpenReadAsync)}"] = ["s3:GetObject"],
         [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.ExistsAsync)}"] = ["s3:GetObject"],
+        [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.StatAsync)}"] = ["s3:GetObject"],
+        // Coalesce aborts the multipart uploads a killed run left behind, so their invisible parts are not billed.
+        [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.RemoveStaleTemporariesAsync)}"] =
+            ["s3:ListBucketMultipartUploads", "s3:AbortMultipartUpload"],
         // Large objects go up in parts; a failed multipart upload is aborted so no invisible parts are billed.
         [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.WriteAsync)}"] = ["s3:PutObject", "s3:AbortMultipartUpload"],
         [$"{nameof(S3ObjectStore)}.{nameof(S3ObjectStore.DeleteAsync)}"] = ["s3:DeleteObject"],
