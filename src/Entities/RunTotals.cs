@@ -18,6 +18,8 @@ public record RunTotals
     [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; set; }
     [JsonPropertyName("missingCollections")] public long MissingCollections { get; set; }
     [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
+    /// <summary>Manifest lines read but not compared (both sides): see docs/comparison-semantics.md, "Rejected lines".</summary>
+    [JsonPropertyName("rejectedLines")] public long RejectedLines { get; set; }
 
     /// <summary>Copies every total onto <paramref name="target"/> (status results are totals plus where the report is).</summary>
     public T CopyTo<T>(T target) where T : RunTotals
@@ -31,6 +33,7 @@ public record RunTotals
         target.MismatchedEarlierInExport = MismatchedEarlierInExport;
         target.MissingCollections = MissingCollections;
         target.MissingDatabases = MissingDatabases;
+        target.RejectedLines = RejectedLines;
         return target;
     }
 
@@ -38,5 +41,6 @@ public record RunTotals
     public string Describe() =>
         $"imported {Imported}, exported {Exported}, missing exports {MissingExports}, " +
         $"missing imports {MissingImports}, mismatched timestamps {MismatchedTimestamps}, " +
-        $"missing collections {MissingCollections}, missing databases {MissingDatabases}";
+        $"missing collections {MissingCollections}, missing databases {MissingDatabases}, " +
+        $"rejected lines {RejectedLines}";
 }

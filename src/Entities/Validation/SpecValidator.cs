@@ -14,6 +14,7 @@ public static class SpecValidator
         RequireLocation("spec.manifests.exportLocation", spec.Manifests.ExportLocation, errors);
         RequireLocation("spec.output.location", spec.Output.Location, errors);
         ValidateTimeouts(spec.Timeouts, errors);
+        ValidateVerification(spec.Verification, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));
@@ -49,6 +50,18 @@ public static class SpecValidator
             errors.Add(new(field, $"'{location}' names no bucket; expected s3://bucket/prefix"));
         }
     }
+
+    private static void ValidateVerification(VerificationSpec verification, List<SpecError> errors)
+    {
+        if (verification.MaxRejectedLines is < 0 or > MaxRejectedLinesBound)
+        {
+            errors.Add(new("spec.verification.maxRejectedLines",
+                $"{verification.MaxRejectedLines} is outside 0..{MaxRejectedLinesBound}"));
+        }
+    }
+
+    /// <summary>The CRD schema's bound of <c>spec.verification.maxRejectedLines</c>.</summary>
+    public const long MaxRejectedLinesBound = 1_000_000_000;
 
     private static void ValidateTimeouts(TimeoutsSpec timeouts, List<SpecError> errors)
     {

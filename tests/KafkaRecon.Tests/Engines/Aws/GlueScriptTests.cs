@@ -142,6 +142,9 @@ public sealed class GlueScriptTests
             e[0].GetString() == "conf" && e[1].GetString() == "spark.sql.csv.parser.columnPruning.enabled"
             && e[2].GetString() == "false");
         Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
+        // rejected_lines.sql names each rejected line's file, as DuckDB's filename column does.
+        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e =>
+            e[0].GetString() == "withColumn" && e[2].GetString() == "file" && e[3].GetString() == "input_file_name()");
     }
 
     [Fact]
