@@ -31,6 +31,8 @@ public static class ConditionReasons
     public const string Cancelled = "Cancelled";
     public const string VerificationPassed = "VerificationPassed";
     public const string RecordsMissing = "RecordsMissing";
+    public const string NoRecords = "NoRecords";
+    public const string RejectedLines = "RejectedLines";
     public const string PartialReport = "PartialReport";
     public const string EngineError = nameof(PhaseFailure.EngineError);
     public const string EngineNotConfigured = nameof(PhaseFailure.EngineNotConfigured);

@@ -245,6 +245,18 @@ public sealed class VerificationSpec
     [Description("Fail when a database has imports but no exports at all.")]
     [DefaultValue(true)]
     public bool FailOnMissingDatabases { get; set; } = true;
+
+    [JsonPropertyName("maxRejectedLines")]
+    [Description("Most manifest lines allowed to be rejected (unreadable: bad timestamp, empty id, database or " +
+                 "collection) before the run fails with RejectedLines.")]
+    [Range(0, 1_000_000_000)]
+    [DefaultValue(0)]
+    public long MaxRejectedLines { get; set; }
+
+    [JsonPropertyName("allowEmptyWindow")]
+    [Description("Let a window with no imported record succeed; by default it fails with NoRecords.")]
+    [DefaultValue(false)]
+    public bool AllowEmptyWindow { get; set; }
 }
 
 public sealed class NotificationsSpec

@@ -18,10 +18,13 @@ public record RunTotals
     [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; set; }
     [JsonPropertyName("missingCollections")] public long MissingCollections { get; set; }
     [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
+    /// <summary>Manifest lines read but not compared (both sides): see docs/comparison-semantics.md, "Rejected lines".</summary>
+    [JsonPropertyName("rejectedLines")] public long RejectedLines { get; set; }
 
     /// <summary>The totals in words, for condition messages and events.</summary>
     public string Describe() =>
         $"imported {Imported}, exported {Exported}, missing exports {MissingExports}, " +
         $"missing imports {MissingImports}, mismatched timestamps {MismatchedTimestamps}, " +
-        $"missing collections {MissingCollections}, missing databases {MissingDatabases}";
+        $"missing collections {MissingCollections}, missing databases {MissingDatabases}, " +
+        $"rejected lines {RejectedLines}";
 }

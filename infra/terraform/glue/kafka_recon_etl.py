@@ -1,13 +1,15 @@
 """kafka-recon comparison ETL on AWS Glue.
 
 A thin wrapper: it reads the import and export manifests of the window as raw text columns, registers them as the
-temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings), executes the
+temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings, and ``file``, the
+file a line came from), executes the
 *same* transform SQL files as the embedded DuckDB engine (``<step>.sql`` under ``--sql_dir``) in the order of
 ``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
 file's name, so each becomes a temporary view. Shared steps are persisted and materialised at once (``count()``), so
 each side's raw text is read and parsed exactly once, and released (``unpersist``) once the step that last reads them
 is materialised, as the DuckDB engine materialises and drops its temp tables. The four output steps
-``missing_imports``, ``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as Parquet under this
+``rejected_lines``, ``missing_imports``, ``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as
+Parquet under this
 run's output prefix. ``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as
 in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
 
@@ -37,6 +39,7 @@ ARGUMENTS = [
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
 STEPS = [
+    ("rejected_lines", "output", []),
     ("import_side", "shared", []),
     ("export_side", "shared", []),
     ("differences", "shared", []),
@@ -51,6 +54,7 @@ STEPS = [
 ]
 TABLES = [name for name, kind, _ in STEPS if kind == "output"]
 RAW_COLUMNS = ["c%d" % i for i in range(8)]
+FILE_COLUMN = "file"
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 
 
@@ -148,12 +152,14 @@ def placeholder_values(args):
 
 
 def read_manifests(spark, location):
-    """Every manifest file below the location, recursively, as eight strings. Spark itself skips hidden names below
+    """Every manifest file below the location, recursively, as eight strings and the file's name (``file``, as the
+    embedded engine's ``filename``: rejected_lines.sql names it in its samples). Spark itself skips hidden names below
     the location (a leading '.', or '_' without '=', or a '._COPYING_' ending); the embedded engine skips the same.
 
     FAILFAST: a line with other than eight fields fails the run, as in the embedded engine; PERMISSIVE would pad or
     cut it silently and compare a record that was never written. A location holding no file is an empty side.
     """
+    from pyspark.sql.functions import input_file_name
     from pyspark.sql.types import StringType, StructField, StructType
     from pyspark.sql.utils import AnalysisException
 
@@ -171,12 +177,13 @@ def read_manifests(spark, location):
         .schema(schema)
     )
     try:
-        return reader.csv(location.rstrip("/") + "/")
+        frame = reader.csv(location.rstrip("/") + "/")
     except AnalysisException as error:
         # S3 has no folders: a prefix nobody has written to yet "does not exist"; the embedded engine reads it as empty.
         if "Path does not exist" not in str(error):
             raise
-        return spark.createDataFrame([], schema)
+        frame = spark.createDataFrame([], schema)
+    return frame.withColumn(FILE_COLUMN, input_file_name())
 
 
 def run_steps(spark, steps, output):

@@ -42,6 +42,7 @@ public static class SpecValidator
         LocationRules.Check(spec, errors);
         ValidateTimeouts(spec.Timeouts, errors);
         ValidateMemoryLimit(spec.Transform.MemoryLimit, errors);
+        ValidateVerification(spec.Verification, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));
@@ -70,6 +71,18 @@ public static class SpecValidator
                 $"'{end:O}' is {(end - start).TotalDays:0.#} days after spec.window.start; a window spans at most {MaxWindow.TotalDays} days"));
         }
     }
+
+    private static void ValidateVerification(VerificationSpec verification, List<SpecError> errors)
+    {
+        if (verification.MaxRejectedLines is < 0 or > MaxRejectedLinesBound)
+        {
+            errors.Add(new("spec.verification.maxRejectedLines",
+                $"{verification.MaxRejectedLines} is outside 0..{MaxRejectedLinesBound}"));
+        }
+    }
+
+    /// <summary>The CRD schema's bound of <c>spec.verification.maxRejectedLines</c>.</summary>
+    public const long MaxRejectedLinesBound = 1_000_000_000;
 
     private static void ValidateTimeouts(TimeoutsSpec timeouts, List<SpecError> errors)
     {

@@ -17,6 +17,8 @@ internal sealed record ReportSummary
     [JsonPropertyName("collections")] public IReadOnlyList<CollectionCounts> Collections { get; init; } = [];
     [JsonPropertyName("missingDatabases")] public IReadOnlyList<string> MissingDatabases { get; init; } = [];
     [JsonPropertyName("missingCollections")] public IReadOnlyList<CollectionKey> MissingCollections { get; init; } = [];
+    [JsonPropertyName("rejectedLines")] public IReadOnlyList<RejectedLineCount> RejectedLines { get; init; } = [];
+    [JsonPropertyName("rejectedSamples")] public IReadOnlyList<RejectedLineSample> RejectedSamples { get; init; } = [];
     [JsonPropertyName("partial")] public bool Partial { get; init; }
     [JsonPropertyName("failedQueries")] public IReadOnlyList<string> FailedQueries { get; init; } = [];
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; init; }

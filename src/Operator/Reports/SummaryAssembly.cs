@@ -5,7 +5,7 @@ using KafkaRecon.Operator.Sql;
 namespace KafkaRecon.Operator.Reports;
 
 /// <summary>
-/// Builds a run's summary from the result rows of the four <c>Sql/summary/</c> queries, whichever engine ran them.
+/// Builds a run's summary from the result rows of the <c>Sql/summary/</c> queries, whichever engine ran them.
 /// Every value arrives as text (Athena's form; DuckDB's values are formatted the same way), so both engines share
 /// one parser and one set of errors. The totals row's columns are, in order: imported, exported, missing exports,
 /// missing imports, earlier in import, earlier in export.
@@ -16,7 +16,7 @@ internal static class SummaryAssembly
     public static readonly IReadOnlyList<string> Queries =
     [
         ReportSql.SummaryTotals, ReportSql.SummaryCollections, ReportSql.SummaryMissingCollections,
-        ReportSql.SummaryMissingDatabases,
+        ReportSql.SummaryMissingDatabases, ReportSql.SummaryRejectedLines, ReportSql.SummaryRejectedSamples,
     ];
 
     /// <param name="rows">Rows of each of <see cref="Queries"/>, by its path.</param>
@@ -45,6 +45,10 @@ internal static class SummaryAssembly
         var missingCollections = rows[ReportSql.SummaryMissingCollections]
             .Select(row => new CollectionKey(Text(row, 0), Text(row, 1))).ToList();
         var missingDatabases = rows[ReportSql.SummaryMissingDatabases].Select(row => Text(row, 0)).ToList();
+        var rejected = rows[ReportSql.SummaryRejectedLines].Select(row => new RejectedLineCount(
+            Text(row, 0), Text(row, 1), Long(row, ReportSql.SummaryRejectedLines, 2))).ToList();
+        var samples = rows[ReportSql.SummaryRejectedSamples].Select(row => new RejectedLineSample(
+            Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3))).ToList();
         return new ReportSummary
         {
             RunId = runId,
@@ -62,10 +66,13 @@ internal static class SummaryAssembly
                 MismatchedTimestamps = totals[4] + totals[5],
                 MissingCollections = missingCollections.Count,
                 MissingDatabases = missingDatabases.Count,
+                RejectedLines = rejected.Sum(r => r.Lines),
             },
             Collections = collections,
             MissingCollections = missingCollections,
             MissingDatabases = missingDatabases,
+            RejectedLines = rejected,
+            RejectedSamples = samples,
         };
     }
 

@@ -4,7 +4,8 @@ using KafkaRecon.Operator.Storage;
 namespace KafkaRecon.Operator.Sql;
 
 /// <summary>
-/// The comparison ETL as an ordered list of SELECTs over two raw relations of eight VARCHAR columns c0..c7,
+/// The comparison ETL as an ordered list of SELECTs over two raw relations of eight VARCHAR columns c0..c7 and the
+/// VARCHAR column <see cref="FileColumn"/> (the file a line came from),
 /// <see cref="ImportRaw"/> and <see cref="ExportRaw"/>, which each engine registers from the manifests.
 /// </summary>
 internal static class ComparisonSql
@@ -12,12 +13,14 @@ internal static class ComparisonSql
     public const string ImportRaw = "import_manifest_raw";
     public const string ExportRaw = "export_manifest_raw";
     public const int RawColumnCount = 8;
+    public const string FileColumn = "file";
 
     public const string WindowStartParameter = "window_start_ms";
     public const string WindowEndParameter = "window_end_ms";
 
     public static readonly IReadOnlyList<ComparisonStep> Steps =
     [
+        new(RunLayout.RejectedLinesTable, ComparisonStepKind.Output),
         new("import_side", ComparisonStepKind.Shared),
         new("export_side", ComparisonStepKind.Shared),
         new("differences", ComparisonStepKind.Shared),

@@ -10,12 +10,15 @@ internal static class ReportSql
     public const string MissingExportsTableParameter = "missing_exports_table";
     public const string MismatchedTimestampsTableParameter = "mismatched_timestamps_table";
     public const string CountsTableParameter = "counts_table";
+    public const string RejectedLinesTableParameter = "rejected_lines_table";
     public const string CountOfIdsParameter = "count_of_ids";
 
     public const string SummaryTotals = "summary/totals.sql";
     public const string SummaryCollections = "summary/collections.sql";
     public const string SummaryMissingCollections = "summary/missing_collections.sql";
     public const string SummaryMissingDatabases = "summary/missing_databases.sql";
+    public const string SummaryRejectedLines = "summary/rejected_lines.sql";
+    public const string SummaryRejectedSamples = "summary/rejected_samples.sql";
 
     /// <param name="tableNames">Engine table name of each of <see cref="RunLayout.Tables"/>.</param>
     public static SqlParameters Parameters(
@@ -25,6 +28,7 @@ internal static class ReportSql
             .WithIdentifier(MissingExportsTableParameter, tableNames(RunLayout.MissingExportsTable))
             .WithIdentifier(MismatchedTimestampsTableParameter, tableNames(RunLayout.MismatchedTimestampsTable))
             .WithIdentifier(CountsTableParameter, tableNames(RunLayout.CountsTable))
+            .WithIdentifier(RejectedLinesTableParameter, tableNames(RunLayout.RejectedLinesTable))
             .WithInteger(CountOfIdsParameter, countOfIds)
             .WithInteger(ComparisonSql.WindowStartParameter, windowStart.ToUnixTimeMilliseconds());
 

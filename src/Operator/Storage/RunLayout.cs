@@ -10,9 +10,10 @@ internal sealed record RunLayout(string OutputLocation, string RunId)
     public const string MissingExportsTable = "missing_exports";
     public const string MismatchedTimestampsTable = "mismatched_timestamps";
     public const string CountsTable = "counts";
+    public const string RejectedLinesTable = "rejected_lines";
 
     public static readonly IReadOnlyList<string> Tables =
-        [MissingImportsTable, MissingExportsTable, MismatchedTimestampsTable, CountsTable];
+        [MissingImportsTable, MissingExportsTable, MismatchedTimestampsTable, CountsTable, RejectedLinesTable];
 
     public string RunFolder => Join(OutputLocation, "runs", RunId);
 

@@ -20,6 +20,8 @@ internal static class VerificationPolicy
 {
     public static readonly IReadOnlyList<VerificationRule> Rules =
     [
+        SomeRecordsImported,
+        RejectedLinesWithinThreshold,
         MissingExportsWithinThreshold,
         MissingImportsWithinThreshold,
         MismatchedTimestampsWithinThreshold,
@@ -31,6 +33,22 @@ internal static class VerificationPolicy
     /// <summary>All findings, in rule order; none means the run is verified.</summary>
     public static IReadOnlyList<VerificationFinding> Evaluate(VerificationInput input) =>
         Rules.Select(rule => rule(input)).OfType<VerificationFinding>().ToList();
+
+    /// <summary>An empty window proves nothing: an empty file, an empty folder or timestamps in seconds look like it.</summary>
+    public static VerificationFinding? SomeRecordsImported(VerificationInput input) =>
+        input.Totals.Imported == 0 && !input.Thresholds.AllowEmptyWindow
+            ? new(ConditionReasons.NoRecords,
+                $"no imported record falls in the window ({input.Totals.Exported} exported, " +
+                $"{input.Totals.RejectedLines} lines rejected); set spec.verification.allowEmptyWindow to accept an " +
+                "empty window")
+            : null;
+
+    public static VerificationFinding? RejectedLinesWithinThreshold(VerificationInput input) =>
+        input.Totals.RejectedLines > input.Thresholds.MaxRejectedLines
+            ? new(ConditionReasons.RejectedLines,
+                $"{input.Totals.RejectedLines} manifest lines could not be read and were not compared " +
+                $"(allowed: {input.Thresholds.MaxRejectedLines}); the report lists samples")
+            : null;
 
     public static VerificationFinding? MissingExportsWithinThreshold(VerificationInput input) =>
         input.Totals.MissingExports > input.Thresholds.MaxMissingExports

@@ -96,6 +96,8 @@ public sealed class ReportAssemblerTests
         [ReportSql.SummaryCollections] = [["db1", "orders", "10", "9", "1", "0", "2", "1"]],
         [ReportSql.SummaryMissingCollections] = [["db1", "users"]],
         [ReportSql.SummaryMissingDatabases] = [["db2"]],
+        [ReportSql.SummaryRejectedLines] = [["import", "bad_timestamp", "2"], ["export", "empty_id", "1"]],
+        [ReportSql.SummaryRejectedSamples] = [["import", "bad_timestamp", "f.txt", "a|abc|db|coll|s|c|a|t"]],
     };
 
     private static PhaseContext Context() => new(

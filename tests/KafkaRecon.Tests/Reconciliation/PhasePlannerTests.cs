@@ -258,7 +258,7 @@ public sealed class PhasePlannerTests
         var scenario = new PlannerScenario { Spec = EmbeddedSpec() };
         scenario.Spec.Notifications.Slack = new SlackSpec();
         scenario.RunUpToVerify();
-        scenario.Step(Summary(new RunTotals()));
+        scenario.Step(Summary(new RunTotals { Imported = 1, Exported = 1 }));
         var plan = scenario.Step(new ActionResult.Notification(false, "HTTP 500 after 5 attempts"));
         Assert.Equal(ReconciliationPhase.Succeeded, plan.Status.Phase);
         Assert.Equal(ConditionReasons.NotificationFailed,

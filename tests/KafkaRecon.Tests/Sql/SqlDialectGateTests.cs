@@ -26,7 +26,7 @@ public sealed class SqlDialectGateTests(MotoServer moto)
     {
         var steps = await GlueRenderedStepsAsync();
 
-        Assert.Equal(11, steps.Count);
+        Assert.Equal(12, steps.Count);
         await AssertParsesAsync(steps.Select(s => new Statement($"transform/{s.Name}", ["spark", "trino"], s.Sql)));
         Assert.All(steps, s => Assert.Empty(RefusedSqlConstructs.Violations(s.Sql, runsOnSpark: true)));
     }
@@ -38,9 +38,9 @@ public sealed class SqlDialectGateTests(MotoServer moto)
         var ddl = statements.Where(s => s.StartsWith("CREATE EXTERNAL TABLE", StringComparison.Ordinal)).ToList();
         var queries = statements.Except(ddl).ToList();
 
-        Assert.Equal(4, ddl.Count);
-        // 8 main + 10 additional + 2 specific report queries, 4 summary queries.
-        Assert.Equal(24, queries.Count);
+        Assert.Equal(5, ddl.Count);
+        // 8 main + 10 additional + 2 specific report queries, 6 summary queries.
+        Assert.Equal(26, queries.Count);
         await AssertParsesAsync(
             ddl.Select((sql, i) => new Statement($"ddl/{i}", ["hive"], sql))
                 .Concat(queries.Select((sql, i) => new Statement($"query/{i}", ["trino"], sql))));

@@ -9,22 +9,27 @@ public sealed class VerificationPolicyTests
     private static readonly Dictionary<string, (RunTotals Totals, VerificationSpec Thresholds, string[] Reasons)> Table = new()
     {
         ["clean run"] = (new RunTotals { Imported = 10, Exported = 10 }, new VerificationSpec(), []),
-        ["one missing export"] = (new RunTotals { MissingExports = 1 }, new VerificationSpec(), ["RecordsMissing"]),
-        ["missing exports within threshold"] = (new RunTotals { MissingExports = 5 },
+        ["one missing export"] = (new RunTotals { Imported = 3, MissingExports = 1 }, new VerificationSpec(), ["RecordsMissing"]),
+        ["missing exports within threshold"] = (new RunTotals { Imported = 9, MissingExports = 5 },
             new VerificationSpec { MaxMissingExports = 5 }, []),
-        ["missing imports ignored by default"] = (new RunTotals { MissingImports = 9 }, new VerificationSpec(), []),
-        ["missing imports over threshold"] = (new RunTotals { MissingImports = 9 },
+        ["missing imports ignored by default"] = (new RunTotals { Imported = 1, MissingImports = 9 }, new VerificationSpec(), []),
+        ["missing imports over threshold"] = (new RunTotals { Imported = 1, MissingImports = 9 },
             new VerificationSpec { MaxMissingImports = 8 }, ["ImportsMissing"]),
-        ["mismatches ignored by default"] = (new RunTotals { MismatchedTimestamps = 4 }, new VerificationSpec(), []),
-        ["mismatches over threshold"] = (new RunTotals { MismatchedTimestamps = 4 },
+        ["mismatches ignored by default"] = (new RunTotals { Imported = 4, MismatchedTimestamps = 4 }, new VerificationSpec(), []),
+        ["mismatches over threshold"] = (new RunTotals { Imported = 4, MismatchedTimestamps = 4 },
             new VerificationSpec { MaxMismatchedTimestamps = 0 }, ["TimestampsMismatched"]),
-        ["wholly missing collection"] = (new RunTotals { MissingCollections = 1 }, new VerificationSpec(),
+        ["wholly missing collection"] = (new RunTotals { Imported = 1, MissingCollections = 1 }, new VerificationSpec(),
             ["CollectionsMissing"]),
-        ["missing collection tolerated"] = (new RunTotals { MissingCollections = 1 },
+        ["missing collection tolerated"] = (new RunTotals { Imported = 1, MissingCollections = 1 },
             new VerificationSpec { FailOnMissingCollections = false }, []),
-        ["wholly missing database"] = (new RunTotals { MissingDatabases = 1, MissingCollections = 2, MissingExports = 7 },
+        ["wholly missing database"] = (new RunTotals { Imported = 7, MissingDatabases = 1, MissingCollections = 2, MissingExports = 7 },
             new VerificationSpec(), ["RecordsMissing", "CollectionsMissing", "DatabasesMissing"]),
-        ["missing database tolerated"] = (new RunTotals { MissingDatabases = 1 },
+        ["empty window"] = (new RunTotals(), new VerificationSpec(), ["NoRecords"]),
+        ["empty window allowed"] = (new RunTotals(), new VerificationSpec { AllowEmptyWindow = true }, []),
+        ["rejected line"] = (new RunTotals { Imported = 1, RejectedLines = 1 }, new VerificationSpec(), ["RejectedLines"]),
+        ["rejected lines within threshold"] = (new RunTotals { Imported = 1, RejectedLines = 3 },
+            new VerificationSpec { MaxRejectedLines = 3 }, []),
+        ["missing database tolerated"] = (new RunTotals { Imported = 1, MissingDatabases = 1 },
             new VerificationSpec { FailOnMissingDatabases = false }, []),
     };
 
@@ -43,7 +48,7 @@ public sealed class VerificationPolicyTests
     public void Partial_report_fails_even_with_clean_totals()
     {
         var findings = VerificationPolicy.Evaluate(
-            new VerificationInput(new RunTotals(), new VerificationSpec(), ["Missing exported totals"]));
+            new VerificationInput(new RunTotals { Imported = 1 }, new VerificationSpec(), ["Missing exported totals"]));
         var finding = Assert.Single(findings);
         Assert.Equal("PartialReport", finding.Reason);
         Assert.Contains("Missing exported totals", finding.Message);

@@ -39,6 +39,10 @@ internal static class AthenaTableDefinitions
                 ("earliest_import_timestamp", "bigint"), ("latest_export_timestamp", "bigint"),
                 ("earliest_export_timestamp", "bigint"),
             ],
+            [RunLayout.RejectedLinesTable] =
+            [
+                ("side", "string"), ("reason", "string"), ("file", "string"), ("sample", "string"),
+            ],
         };
 
     /// <summary>The run's name for a table: never shared with another run.</summary>

@@ -30,11 +30,13 @@ internal sealed class DuckDbManifestSource(IObjectStore store)
         var columns = Enumerable.Range(0, ComparisonSql.RawColumnCount).Select(i => $"c{i}").ToList();
         if (files.Count == 0)
         {
-            return "SELECT " + string.Join(", ", columns.Select(c => $"CAST(NULL AS VARCHAR) AS {c}")) + " WHERE 1 = 0";
+            return "SELECT " + string.Join(", ", columns.Prepend(ComparisonSql.FileColumn)
+                .Select(c => $"CAST(NULL AS VARCHAR) AS {c}")) + " WHERE 1 = 0";
         }
         var types = string.Join(", ", columns.Select(c => $"'{c}': 'VARCHAR'"));
-        return $"SELECT {string.Join(", ", columns)} FROM read_csv({DuckDbLiteral.List(files)}, " +
-               "delim = '|', quote = '\"', escape = '\"', header = false, auto_detect = false, " +
+        return $"SELECT filename AS {ComparisonSql.FileColumn}, {string.Join(", ", columns)} " +
+               $"FROM read_csv({DuckDbLiteral.List(files)}, " +
+               "delim = '|', quote = '\"', escape = '\"', header = false, auto_detect = false, filename = true, " +
                $"compression = 'auto', columns = {{{types}}})";
     }
 

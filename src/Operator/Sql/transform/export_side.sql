@@ -1,7 +1,8 @@
 -- Export (HTME) side of the comparison: the join key is field 6 (field 0 is a formatted id and is never used).
 -- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
 -- end plus the margin, then one row per (database, collection, id): the latest, ties broken by the smallest
--- (source, component, type). Empty fields become empty strings so every engine compares and joins them alike.
+-- (source, component, type). Lines with an empty id, database or collection are rejected (rejected_lines.sql);
+-- other empty fields become empty strings so every engine compares and joins them alike.
 SELECT id, database, collection, export_timestamp, export_source, export_component, export_type
 FROM (
     SELECT
@@ -25,5 +26,8 @@ FROM (
     WHERE export_timestamp >= {{window_start_ms}}
       AND export_timestamp < {{window_end_ms}}
       AND CAST(export_timestamp AS VARCHAR(20)) = raw_timestamp
+      AND id <> ''
+      AND database <> ''
+      AND collection <> ''
 ) ranked
 WHERE latest_rank = 1

@@ -1,7 +1,8 @@
 -- Import (K2HB) side of the comparison: the join key is field 0.
 -- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
 -- end plus the margin, then one row per (database, collection, id): the latest, ties broken by the smallest
--- (source, component, type). Empty fields become empty strings so every engine compares and joins them alike.
+-- (source, component, type). Lines with an empty id, database or collection are rejected (rejected_lines.sql);
+-- other empty fields become empty strings so every engine compares and joins them alike.
 SELECT id, database, collection, import_timestamp, import_source, import_component, import_type
 FROM (
     SELECT
@@ -25,5 +26,8 @@ FROM (
     WHERE import_timestamp >= {{window_start_ms}}
       AND import_timestamp < {{window_end_ms}}
       AND CAST(import_timestamp AS VARCHAR(20)) = raw_timestamp
+      AND id <> ''
+      AND database <> ''
+      AND collection <> ''
 ) ranked
 WHERE latest_rank = 1

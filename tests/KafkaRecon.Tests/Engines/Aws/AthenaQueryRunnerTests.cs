@@ -16,8 +16,8 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     private static readonly IReadOnlyList<string> IdCountColumns =
         ["database", "collection", "imported_count", "missing_exported_count", "percentage_missing"];
 
-    /// <summary>Four DDL statements, eight main-set report queries and four summary queries.</summary>
-    private const int StatementCount = 16;
+    /// <summary>Five DDL statements, eight main-set report queries and six summary queries.</summary>
+    private const int StatementCount = 19;
 
     public Task InitializeAsync() => moto.ResetAsync();
 
@@ -64,7 +64,7 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         var first = await Runner(proxied).StartAsync(context, CancellationToken.None);
         var final = await PollUntilFinishedAsync(Runner(proxied), context with { ExternalIds = first.ExternalIds });
 
-        Assert.Equal(4, first.ExternalIds.Count);
+        Assert.Equal(RunLayout.Tables.Count, first.ExternalIds.Count);
         Assert.Equal(ObservedState.Succeeded, final.State);
         Assert.Equal(StatementCount, proxy.Count("StartQueryExecution"));
     }
@@ -87,9 +87,10 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
             .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("ClientRequestToken").GetString()!)
             .ToList();
 
-        Assert.Equal(8, tokens.Count);
-        Assert.Equal(tokens[..4], tokens[4..]);
-        Assert.Equal(4, tokens.Distinct().Count());
+        var ddl = RunLayout.Tables.Count;
+        Assert.Equal(2 * ddl, tokens.Count);
+        Assert.Equal(tokens[..ddl], tokens[ddl..]);
+        Assert.Equal(ddl, tokens.Distinct().Count());
         Assert.All(tokens, t => Assert.InRange(t.Length, 32, 128));
     }
 
@@ -196,14 +197,15 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     }
 
     /// <summary>
-    /// moto hands injected results out in start order: four DDL statements, the eight main queries (the seventh,
+    /// moto hands injected results out in start order: five DDL statements, the eight main queries (the seventh,
     /// "Missing exported id counts", gets <paramref name="idCountRows"/>; null when the test fails it before moto sees
-    /// it), then the four summary queries (totals, collections, missing collections, missing databases).
+    /// it), then the six summary queries (totals, collections, missing collections, missing databases, rejected
+    /// lines, rejected samples).
     /// </summary>
     private Task InjectAsync(IReadOnlyList<IReadOnlyList<string?>>? idCountRows)
     {
         var empty = ((IReadOnlyList<string>)["value"], (IReadOnlyList<IReadOnlyList<string?>>)[]);
-        var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty };
+        var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty, empty };
         for (var order = 1; order <= 8; order++)
         {
             if (order != 7)
@@ -223,6 +225,8 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
             [["db1", "orders", "6", "5", "1", "0", "0", "0"], ["db1", "users", "4", "4", "0", "0", "0", "0"]]));
         results.Add((["database", "collection"], []));
         results.Add((["database"], []));
+        results.Add((["side", "reason", "line_count"], []));
+        results.Add((["side", "reason", "file", "sample"], []));
         return MotoAthena.InjectManyAsync(moto, results);
     }
 

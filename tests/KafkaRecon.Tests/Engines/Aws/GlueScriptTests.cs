@@ -64,7 +64,7 @@ public sealed class GlueScriptTests
         var (exitCode, output) = await RunAsync(
             $"texts = etl.load_sql({PythonString(TransformFolder + "/")})\n" +
             "values = etl.placeholder_values({'window_start_ms': '1000', 'margin_end_ms': '2600'})\n" +
-            "print(etl.rendered_steps(texts, values)[0][3])");
+            "print(dict((s[0], s[3]) for s in etl.rendered_steps(texts, values))['import_side'])");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains(">= 1000", output);
@@ -79,7 +79,7 @@ public sealed class GlueScriptTests
             "try:\n    etl.load_sql('/nowhere/sql')\nexcept FileNotFoundError as e:\n    print('error:', e)");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("error: The transform SQL file /nowhere/sql/import_side.sql (--sql_dir /nowhere/sql)", output);
+        Assert.Contains("error: The transform SQL file /nowhere/sql/rejected_lines.sql (--sql_dir /nowhere/sql)", output);
     }
 
     [Fact]
@@ -142,6 +142,9 @@ public sealed class GlueScriptTests
             e[0].GetString() == "conf" && e[1].GetString() == "spark.sql.csv.parser.columnPruning.enabled"
             && e[2].GetString() == "false");
         Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
+        // rejected_lines.sql names each rejected line's file, as DuckDB's filename column does.
+        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e =>
+            e[0].GetString() == "withColumn" && e[2].GetString() == "file" && e[3].GetString() == "input_file_name()");
     }
 
     [Fact]

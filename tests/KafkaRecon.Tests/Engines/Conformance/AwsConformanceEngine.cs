@@ -13,7 +13,7 @@ namespace KafkaRecon.Tests.Engines.Conformance;
 
 /// <summary>
 /// The AWS engine's query runner on moto, through a proxy. moto runs no SQL: the answers are queued in start order
-/// (four DDL statements, the eight main queries, the four summary queries), and the proxy plays Athena failing a
+/// (five DDL statements, the eight main queries, the six summary queries), and the proxy plays Athena failing a
 /// query. The Glue transform is not under test here and simply succeeds.
 /// </summary>
 internal sealed class AwsConformanceEngine : IConformanceEngine
@@ -105,7 +105,7 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
     private Task InjectAsync(string? failing)
     {
         var empty = ((IReadOnlyList<string>)["value"], (IReadOnlyList<IReadOnlyList<string?>>)[]);
-        var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty };
+        var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty, empty };
         // The seventh main query is the one listing missing exported id counts.
         results.AddRange(Enumerable.Range(1, 8).Where(order => order != 7 || failing is null).Select(_ => empty));
         results.Add((["imported", "exported", "missing_exports", "missing_imports", "mismatched_earlier_in_import",
@@ -116,6 +116,8 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
             [["db1", "alpha", "2", "2", "0", "0", "0", "0"], ["db1", "beta", "1", "1", "0", "0", "0", "0"]]));
         results.Add((["database", "collection"], []));
         results.Add((["database"], []));
+        results.Add((["side", "reason", "line_count"], []));
+        results.Add((["side", "reason", "file", "sample"], []));
         return MotoAthena.InjectManyAsync(_moto, results);
     }
 }

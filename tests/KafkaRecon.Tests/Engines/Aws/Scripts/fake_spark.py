@@ -38,6 +38,10 @@ class Frame:
         events.append(["unpersist", self.name])
         return self
 
+    def withColumn(self, column, value):
+        events.append(["withColumn", self.name, column, value])
+        return self
+
     @property
     def write(self):
         frame = self
@@ -104,6 +108,7 @@ def install_fake_pyspark():
     modules = {
         "pyspark": types.SimpleNamespace(StorageLevel=types.SimpleNamespace(MEMORY_AND_DISK="MEMORY_AND_DISK")),
         "pyspark.sql": types.ModuleType("pyspark.sql"),
+        "pyspark.sql.functions": types.SimpleNamespace(input_file_name=lambda: "input_file_name()"),
         "pyspark.sql.types": types.SimpleNamespace(
             StringType=lambda: "string", StructField=field,
             StructType=lambda fields: types.SimpleNamespace(fields=fields)),
