@@ -14,6 +14,11 @@ public static class SpecValidator
         RequireLocation("spec.manifests.exportLocation", spec.Manifests.ExportLocation, errors);
         RequireLocation("spec.output.location", spec.Output.Location, errors);
         ValidateTimeouts(spec.Timeouts, errors);
+        if (!DurationParser.TryParse(spec.Manifests.PruningSlack, out _))
+        {
+            errors.Add(new("spec.manifests.pruningSlack",
+                $"'{spec.Manifests.PruningSlack}' is not a duration; expected e.g. '1h', '30m'"));
+        }
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));
