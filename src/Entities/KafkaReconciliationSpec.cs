@@ -101,6 +101,38 @@ public sealed class ManifestsSpec
     [Required]
     [MinLength(1)]
     public string ExportLocation { get; set; } = "";
+
+    [JsonPropertyName("pruning")]
+    [Description("window: read only files modified at or after the window start (less margin and pruningSlack), " +
+                 "since a record is written to a manifest after its timestamp; none: read every file.")]
+    [DefaultValue("window")]
+    public InputPruning Pruning { get; set; } = InputPruning.Window;
+
+    [JsonPropertyName("pruningSlack")]
+    [Description("Clock skew allowed between the record's timestamp and the file's modification time when pruning.")]
+    [RegularExpression(TimeoutsSpec.DurationPattern)]
+    [DefaultValue("1h")]
+    public string PruningSlack { get; set; } = "1h";
+
+    [JsonPropertyName("layout")]
+    [Description("flat: files anywhere below the location; daily: files below date folders YYYY/MM/DD/ named by " +
+                 "the day they were written, so only the days from the window start on are listed.")]
+    [DefaultValue("flat")]
+    public ManifestLayout Layout { get; set; } = ManifestLayout.Flat;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<InputPruning>))]
+public enum InputPruning
+{
+    [JsonStringEnumMemberName("window")] Window,
+    [JsonStringEnumMemberName("none")] None,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ManifestLayout>))]
+public enum ManifestLayout
+{
+    [JsonStringEnumMemberName("flat")] Flat,
+    [JsonStringEnumMemberName("daily")] Daily,
 }
 
 public sealed class OutputSpec

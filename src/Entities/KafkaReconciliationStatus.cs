@@ -34,6 +34,10 @@ public sealed class KafkaReconciliationStatus
     [JsonPropertyName("phases")]
     public PhaseRecords Phases { get; set; } = new();
 
+    [JsonPropertyName("inputs")]
+    [Description("The manifest files the transform read, listed once per run: totals per side.")]
+    public RunInputs? Inputs { get; set; }
+
     [JsonPropertyName("results")]
     public ReconciliationResults? Results { get; set; }
 

@@ -18,7 +18,9 @@ quote and escape, exactly eight fields (a line with any other count fails the ru
 name starts with ``.`` or ``_`` are not manifests, and a location with no manifest file is an empty side.
 
 Arguments: set by kafka-recon's GlueTransformer: --kafka_recon_run (idempotency key, used to find this run again),
---run_id, --window_start_ms, --margin_end_ms, --import_location, --export_location, --output_location; set by the
+--run_id, --window_start_ms, --margin_end_ms, --import_location, --export_location, --output_location,
+--import_list and --export_list (the run's input listing, one file a line, written by the operator: the job reads
+exactly those files and never lists a location itself); set by the
 Terraform job definition: --sql_dir (the s3:// prefix, or a local folder, holding the transform SQL files).
 """
 
@@ -35,6 +37,8 @@ ARGUMENTS = [
     "import_location",
     "export_location",
     "output_location",
+    "import_list",
+    "export_list",
     "sql_dir",
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
@@ -151,17 +155,21 @@ def placeholder_values(args):
     }
 
 
-def read_manifests(spark, location):
-    """Every manifest file below the location, recursively, as eight strings and the file's name (``file``, as the
-    embedded engine's ``filename``: rejected_lines.sql names it in its samples). Spark itself skips hidden names below
-    the location (a leading '.', or '_' without '=', or a '._COPYING_' ending); the embedded engine skips the same.
+def listed_files(list_location, read=read_text):
+    """The manifest files of the run's input list: one location a line, in the operator's order."""
+    return [line.strip() for line in read(list_location).splitlines() if line.strip()]
+
+
+def read_manifests(spark, files):
+    """Exactly the listed manifest files, as eight strings and the file's name (``file``, as the embedded engine's
+    ``filename``: rejected_lines.sql names it in its samples). The operator's listing already passed over hidden names
+    (a leading '.', or '_' without '=', or a '._COPYING_' ending), symbolic links and files older than the window.
 
     FAILFAST: a line with other than eight fields fails the run, as in the embedded engine; PERMISSIVE would pad or
     cut it silently and compare a record that was never written. A location holding no file is an empty side.
     """
     from pyspark.sql.functions import input_file_name
     from pyspark.sql.types import StringType, StructField, StructType
-    from pyspark.sql.utils import AnalysisException
 
     schema = StructType([StructField(name, StringType(), True) for name in RAW_COLUMNS])
     # With column pruning Spark tokenises only the fields a query reads (the import side skips c6), and a line's
@@ -176,14 +184,10 @@ def read_manifests(spark, location):
         .option("mode", "FAILFAST")
         .schema(schema)
     )
-    try:
-        frame = reader.csv(location.rstrip("/") + "/")
-    except AnalysisException as error:
-        # S3 has no folders: a prefix nobody has written to yet "does not exist"; the embedded engine reads it as empty.
-        if "Path does not exist" not in str(error):
-            raise
-        frame = spark.createDataFrame([], schema)
-    return frame.withColumn(FILE_COLUMN, input_file_name())
+    if not files:
+        # An empty list is an empty side, as in the embedded engine.
+        return spark.createDataFrame([], StructType(schema.fields + [StructField(FILE_COLUMN, StringType(), True)]))
+    return reader.csv(files).withColumn(FILE_COLUMN, input_file_name())
 
 
 def run_steps(spark, steps, output):
@@ -223,8 +227,8 @@ def main():
     job.init(args["JOB_NAME"], args)
     print("kafka-recon run %s (key %s)" % (args["run_id"], args["kafka_recon_run"]))
 
-    read_manifests(spark, args["import_location"]).createOrReplaceTempView("import_manifest_raw")
-    read_manifests(spark, args["export_location"]).createOrReplaceTempView("export_manifest_raw")
+    read_manifests(spark, listed_files(args["import_list"])).createOrReplaceTempView("import_manifest_raw")
+    read_manifests(spark, listed_files(args["export_list"])).createOrReplaceTempView("export_manifest_raw")
     run_steps(spark, steps, args["output_location"].rstrip("/"))
     job.commit()
 

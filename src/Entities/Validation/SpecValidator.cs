@@ -43,6 +43,11 @@ public static class SpecValidator
         ValidateTimeouts(spec.Timeouts, errors);
         ValidateMemoryLimit(spec.Transform.MemoryLimit, errors);
         ValidateVerification(spec.Verification, errors);
+        if (!DurationParser.TryParse(spec.Manifests.PruningSlack, out _))
+        {
+            errors.Add(new("spec.manifests.pruningSlack",
+                $"'{spec.Manifests.PruningSlack}' is not a duration; expected e.g. '1h', '30m'"));
+        }
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));

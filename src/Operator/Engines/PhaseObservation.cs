@@ -34,6 +34,12 @@ internal sealed record PhaseObservation(ObservedState State)
 
     public string? OutputLocation { get; init; }
 
+    /// <summary>The run id the phase's results are kept under, when the phase fixed it (the fingerprinted run).</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The run's input listing totals, when the phase listed the inputs.</summary>
+    public RunInputs? Inputs { get; init; }
+
     public IReadOnlyList<JobSummary> Jobs { get; init; } = [];
 
     public static PhaseObservation Running(IReadOnlyList<string> externalIds, TimeSpan pollAfter) =>

@@ -181,6 +181,7 @@ internal static class PhasePlanner
         status.Attempt += 1;
         status.Phases = new PhaseRecords();
         status.Results = null;
+        status.Inputs = null;
         status.TopCollections.Clear();
         status.Notification = null;
         status.CompletionTime = null;

@@ -40,6 +40,8 @@ internal static class ResultFolding
             record.Jobs = observation.Jobs.Take(50).ToList();
         }
         record.OutputLocation = observation.OutputLocation ?? record.OutputLocation;
+        state.Status.RunId = observation.RunId ?? state.Status.RunId;
+        state.Status.Inputs = observation.Inputs ?? state.Status.Inputs;
         switch (observation.State)
         {
             case ObservedState.Running:

@@ -23,6 +23,9 @@ internal sealed record RunLayout(string OutputLocation, string RunId)
     /// <summary>Coalesced manifests of this run are never written here; scratch space for engines.</summary>
     public string Scratch => Join(RunFolder, "scratch");
 
+    /// <summary>The run's input list of one side (<c>import</c> or <c>export</c>): one file location a line.</summary>
+    public string InputList(string side) => Join(RunFolder, "inputs", $"{side}.list");
+
     public string ResultsFolder => Join(OutputLocation, "results");
     public string JsonReport => Join(ResultsFolder, $"{RunId}_results.json");
     public string TextReport => Join(ResultsFolder, $"{RunId}_results.txt");

@@ -6,6 +6,26 @@ namespace KafkaRecon.Operator.Storage;
 /// </summary>
 internal sealed class S3Staging(IObjectStore s3, IObjectStore local)
 {
+    /// <summary>
+    /// Downloads the listed <paramref name="objects"/> below <paramref name="s3Location"/> into
+    /// <paramref name="folder"/>; returns their local paths, in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DownloadAsync(
+        string s3Location, IReadOnlyList<StoredObject> objects, string folder, CancellationToken cancellationToken)
+    {
+        var prefix = s3Location.TrimEnd('/');
+        var paths = new List<string>(objects.Count);
+        foreach (var item in objects)
+        {
+            var relative = item.Location == prefix ? Path.GetFileName(prefix) : item.Location[(prefix.Length + 1)..];
+            var target = Path.Combine(folder, ToLocalPath(relative));
+            await using var source = await s3.OpenReadAsync(item.Location, cancellationToken);
+            await local.WriteAsync(target, source, cancellationToken);
+            paths.Add(target);
+        }
+        return paths;
+    }
+
     /// <summary>Downloads every object below <paramref name="s3Location"/> into <paramref name="folder"/>.</summary>
     public async Task<int> DownloadAsync(string s3Location, string folder, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Coalescing;
 using KafkaRecon.Operator.Engines.Embedded;
 using KafkaRecon.Operator.Storage;
@@ -77,12 +78,12 @@ public sealed class CoalesceSymlinkTests : IDisposable
         var inside = ManifestFolder.WriteK2hb(Location, "t", 0, 10, 2);
         Directory.CreateSymbolicLink(Path.Combine(Location, "elsewhere"), outside);
         Directory.CreateSymbolicLink(Path.Combine(Location, "loop"), ".");
-        var skips = new ListingSkips();
+        var rule = new InputRule(Location, "spec.manifests.importLocation", null, [Location]);
 
-        var files = await Task.Run(() => new DuckDbManifestSource(new LocalObjectStore())
-            .ListAsync(Location, "spec.manifests.importLocation", skips, CancellationToken.None)).WaitAsync(Bounded);
+        var listed = await Task.Run(() => new InputListing(new LocalObjectStore())
+            .ListAsync(rule, CancellationToken.None)).WaitAsync(Bounded);
 
-        Assert.Equal([inside], files);
-        Assert.Equal(2, skips.SymbolicLinks);
+        Assert.Equal([inside], listed.Locations);
+        Assert.Equal(2, listed.Totals.SkippedLinks);
     }
 }

@@ -9,6 +9,6 @@ internal static class AwsEngines
     /// <param name="store">Where reports and summaries are written (S3 for Athena's results).</param>
     public static EngineSet Create(AwsClients clients, IObjectStore store, TimeProvider timeProvider) =>
         new(new BatchCoalescer(clients.Batch),
-            new GlueTransformer(clients.Glue),
+            new GlueTransformer(clients.Glue, store, timeProvider),
             new AthenaQueryRunner(clients.Athena, store, timeProvider));
 }

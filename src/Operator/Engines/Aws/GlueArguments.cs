@@ -7,7 +7,8 @@ namespace KafkaRecon.Operator.Engines.Aws;
 /// The arguments the Glue script (<c>infra/terraform/glue/kafka_recon_etl.py</c>) reads. The window is the one fixed
 /// in status at the start of the run; a retry passes the same values. The window's own end is not passed: the SQL
 /// reads only up to the end plus the margin. <c>--sql_dir</c> comes from the job definition (Terraform), which ships
-/// the SQL files with the script.
+/// the SQL files with the script. The manifests read are exactly the files of the run's input lists, written by the
+/// operator before the job starts; the locations are passed for messages only.
 /// </summary>
 internal static class GlueArguments
 {
@@ -18,6 +19,8 @@ internal static class GlueArguments
     public const string ImportLocation = "--import_location";
     public const string ExportLocation = "--export_location";
     public const string OutputLocation = "--output_location";
+    public const string ImportList = "--import_list";
+    public const string ExportList = "--export_list";
 
     /// <summary><c>spec.transform.arguments</c> first; ours last so they cannot be overridden.</summary>
     public static IReadOnlyDictionary<string, string> For(PhaseContext context)
@@ -32,6 +35,8 @@ internal static class GlueArguments
             [ImportLocation] = context.Spec.Manifests.ImportLocation,
             [ExportLocation] = context.Spec.Manifests.ExportLocation,
             [OutputLocation] = TablesFolder(context.Layout),
+            [ImportList] = context.Layout.InputList("import"),
+            [ExportList] = context.Layout.InputList("export"),
         };
         return arguments;
     }

@@ -1,6 +1,7 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Entities.Validation;
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines.Aws;
@@ -8,8 +9,9 @@ namespace KafkaRecon.Operator.Engines.Aws;
 /// <summary>
 /// Runs the comparison ETL as a Glue job run. Before starting, it looks for a run of the job whose
 /// <c>--kafka_recon_run</c> argument is this attempt's idempotency key, so a restarted operator never starts twice.
+/// The run's input listing is written as two list objects the job reads (it never lists the locations itself).
 /// </summary>
-internal sealed class GlueTransformer(GlueClient glue) : ITransformer
+internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = null, TimeProvider? time = null) : ITransformer
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(60);
 
@@ -26,10 +28,11 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
             {
                 return Observe(existing, TablesLocation(context));
             }
+            var inputs = await WriteInputListsAsync(context, cancellationToken);
             var runId = await glue.StartJobRunAsync(
                 new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken,
                 runKeyArgument: GlueArguments.IdempotencyKey);
-            return PhaseObservation.Running([runId], PollInterval);
+            return PhaseObservation.Running([runId], PollInterval) with { Inputs = inputs?.Status };
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.ConcurrencyLimit)
         {
@@ -47,6 +50,27 @@ internal sealed class GlueTransformer(GlueClient glue) : ITransformer
         {
             return AwsObservations.NotConfigured(e, $"Starting Glue job '{jobName}'", []);
         }
+    }
+
+    /// <summary>Lists the inputs once and writes the lists the job reads; null without a store (lists written elsewhere).</summary>
+    private async Task<RunInputListing?> WriteInputListsAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return null;
+        }
+        var inputs = await RunInputListing.ListAsync(
+            store, context, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+        await WriteListAsync(context.Layout.InputList("import"), inputs.Import, cancellationToken);
+        await WriteListAsync(context.Layout.InputList("export"), inputs.Export, cancellationToken);
+        return inputs;
+    }
+
+    private async Task WriteListAsync(string location, InputList list, CancellationToken cancellationToken)
+    {
+        var text = string.Concat(list.Locations.Select(l => l + "\n"));
+        await store!.WriteAsync(location, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text), writable: false),
+            cancellationToken);
     }
 
     public async Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using KafkaRecon.Entities;
 using DuckDB.NET.Data;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Sql;
 using KafkaRecon.Operator.Storage;
 
@@ -10,17 +11,57 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan,
 /// into its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
 /// differing ids leave the join, and the per-collection counts come from the sides. A run whose tables are already
-/// published succeeds at once. For an s3:// output location the tables are built in a <see cref="LocalWorkspace"/>
+/// published under the same fingerprint (<see cref="RunFingerprint"/>: the spec fields that shape the comparison and
+/// the run's input listing) succeeds at once; any change gives a new run folder. For an s3:// output location the tables are built in a <see cref="LocalWorkspace"/>
 /// and then uploaded (<see cref="S3ResultTables"/>).
 /// </summary>
-internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
+internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time = null) : ITransformer
 {
-    public const string ImportField = "spec.manifests.importLocation";
-    public const string ExportField = "spec.manifests.exportLocation";
-
-    private readonly DuckDbManifestSource manifests = new(store);
+    public const string ImportField = RunInputListing.ImportField;
+    public const string ExportField = RunInputListing.ExportField;
 
     public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        RunInputListing inputs;
+        try
+        {
+            inputs = await RunInputListing.ListAsync(store, context, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+        }
+        catch (InputLocationException exception)
+        {
+            return PhaseObservation.Failed(PhaseFailure.ManifestsUnreadable, exception.Message, retryable: false);
+        }
+        context = context with { RunId = await RunIdAsync(context, inputs, cancellationToken) };
+        var observation = await StartListedAsync(context, inputs, cancellationToken);
+        return observation with { RunId = context.RunId, Inputs = inputs.Status };
+    }
+
+    /// <summary>
+    /// The run's own id, unless that folder holds results published under another fingerprint (a changed spec or
+    /// input listing): those are kept, and the fresh results go to the id carrying this fingerprint.
+    /// </summary>
+    private async Task<string> RunIdAsync(PhaseContext context, RunInputListing inputs, CancellationToken cancellationToken)
+    {
+        var plain = RunFingerprint.BaseRunId(context.RunId);
+        var layout = new RunLayout(context.Spec.Output.Location, plain);
+        var published = await PublishedFingerprintAsync(layout, cancellationToken);
+        return published is null || published == inputs.Fingerprint ? plain : inputs.RunId(plain);
+    }
+
+    /// <summary>The fingerprint of the tables published under <paramref name="layout"/>; null when there are none.</summary>
+    private async Task<string?> PublishedFingerprintAsync(RunLayout layout, CancellationToken cancellationToken)
+    {
+        if (!ObjectStoreLocation.IsS3(layout.OutputLocation))
+        {
+            var local = new ResultTableFolder(layout);
+            return local.IsComplete ? local.Fingerprint : null;
+        }
+        var remote = new S3ResultTables(store, layout);
+        return await remote.IsCompleteAsync(cancellationToken) ? await remote.FingerprintAsync(cancellationToken) : null;
+    }
+
+    private async Task<PhaseObservation> StartListedAsync(
+        PhaseContext context, RunInputListing inputs, CancellationToken cancellationToken)
     {
         var layout = context.Layout;
         var workspace = LocalWorkspace.For(layout);
@@ -42,7 +83,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
         try
         {
             workspace.Clear();
-            await RunAsync(context, workspace, settings, tables, cancellationToken);
+            await RunAsync(context, inputs, workspace, settings, tables, cancellationToken);
             return remote is null
                 ? PhaseObservation.Succeeded(tables.Final)
                 : await UploadAsync(remote, tables, cancellationToken);
@@ -115,19 +156,18 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync(
-        PhaseContext context, LocalWorkspace workspace, DuckDbSettings settings, ResultTableFolder tables,
-        CancellationToken cancellationToken)
+        PhaseContext context, RunInputListing inputs, LocalWorkspace workspace, DuckDbSettings settings,
+        ResultTableFolder tables, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(settings);
-        var spec = context.Spec.Manifests;
         var staged = Path.Combine(workspace.Scratch, "manifests");
         try
         {
-            var import = await StageAsync(spec.ImportLocation, Path.Combine(staged, "import"), cancellationToken);
-            var export = await StageAsync(spec.ExportLocation, Path.Combine(staged, "export"), cancellationToken);
-            await manifests.RegisterAsync(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
-            await manifests.RegisterAsync(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
-            await ExecuteStepsAsync(context, session, tables, cancellationToken);
+            var import = await StageAsync(inputs.Import, Path.Combine(staged, "import"), cancellationToken);
+            var export = await StageAsync(inputs.Export, Path.Combine(staged, "export"), cancellationToken);
+            DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
+            DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
+            await ExecuteStepsAsync(context, session, tables, inputs.Fingerprint, cancellationToken);
         }
         finally
         {
@@ -136,22 +176,23 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
     }
 
     /// <summary>
-    /// DuckDB reads local files only, so s3:// manifests are first copied below the run's scratch folder (issue 4,
-    /// item 7); local locations are read where they are.
+    /// DuckDB reads local files only, so listed s3:// manifests (and only those) are first copied below the run's
+    /// scratch folder; local files are read where they are.
     /// </summary>
-    private async Task<string> StageAsync(string location, string folder, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> StageAsync(InputList list, string folder, CancellationToken cancellationToken)
     {
-        if (!ObjectStoreLocation.IsS3(location))
+        if (!ObjectStoreLocation.IsS3(list.Rule.Location))
         {
-            return location;
+            return list.Locations;
         }
         Directory.CreateDirectory(folder);
-        await new S3Staging(store, new LocalObjectStore()).DownloadAsync(location, folder, cancellationToken);
-        return folder;
+        return await new S3Staging(store, new LocalObjectStore())
+            .DownloadAsync(list.Rule.Location, list.Files, folder, cancellationToken);
     }
 
     private static async Task ExecuteStepsAsync(
-        PhaseContext context, DuckDbSession session, ResultTableFolder tables, CancellationToken cancellationToken)
+        PhaseContext context, DuckDbSession session, ResultTableFolder tables, string fingerprint,
+        CancellationToken cancellationToken)
     {
         var parameters = ComparisonSql.Parameters(
             IdentifierQuoting.DoubleQuotes, context.Window.Start, context.Window.End, context.Window.MarginMinutes);
@@ -167,7 +208,7 @@ internal sealed class DuckDbTransformer(IObjectStore store) : ITransformer
                 }
             }
         }, cancellationToken);
-        tables.Publish(staging);
+        tables.Publish(staging, fingerprint);
     }
 
     private static string Statement(ComparisonStep step, SqlParameters parameters, string staging)

@@ -1,5 +1,6 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Coalescing;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Operator.Engines.Embedded;
@@ -7,7 +8,8 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// <summary>
 /// The embedded engine's coalesce phase: merges the small manifest files of both locations in-process, one job per
 /// side (and per Kafka partition of <c>spec.coalesce.partitions</c> on the import side). Finishes within
-/// <see cref="StartAsync"/>; since coalescing is idempotent, a poll simply runs it again.
+/// <see cref="StartAsync"/>; since coalescing is idempotent, a poll simply runs it again. Only files the run's input
+/// rule keeps (<see cref="InputRule"/>: modified since the window's cutoff) are merged.
 /// </summary>
 internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IObjectStore>? storeFor = null) : ICoalescer
 {
@@ -34,7 +36,10 @@ internal sealed class LocalCoalescer(TimeProvider timeProvider, Func<string, IOb
             CoalesceReport report;
             try
             {
-                report = await new ManifestCoalescer(_storeFor(job.Request.Location), timeProvider)
+                var rule = InputRule.For(job.Request.Location, job.Field, context.Spec.Manifests, context.Window,
+                    timeProvider.GetUtcNow());
+                var store = new PrunedObjectStore(_storeFor(job.Request.Location), rule);
+                report = await new ManifestCoalescer(store, timeProvider)
                     .CoalesceAsync(job.Request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)

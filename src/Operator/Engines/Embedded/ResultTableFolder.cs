@@ -15,7 +15,12 @@ internal sealed class ResultTableFolder(RunLayout layout)
     /// <summary>The folder holding one subfolder per table (the parent of <see cref="RunLayout.Table"/>).</summary>
     public string Final => Path.GetDirectoryName(layout.Table(RunLayout.CountsTable))!;
 
-    public bool IsComplete => File.Exists(Path.Combine(Final, SuccessMarker));
+    public bool IsComplete => File.Exists(Marker);
+
+    /// <summary>The fingerprint the published tables were computed under; empty for tables published without one.</summary>
+    public string Fingerprint => File.Exists(Marker) ? File.ReadAllText(Marker).Trim() : "";
+
+    private string Marker => Path.Combine(Final, SuccessMarker);
 
     /// <summary>Removes what interrupted attempts left behind and returns a fresh, empty staging folder.</summary>
     public string BeginStaging()
@@ -42,9 +47,10 @@ internal sealed class ResultTableFolder(RunLayout layout)
         return Path.Combine(folder, "part-0.parquet");
     }
 
-    public void Publish(string staging)
+    /// <summary>Publishes the staged tables; the marker holds the fingerprint they were computed under.</summary>
+    public void Publish(string staging, string fingerprint)
     {
-        File.WriteAllText(Path.Combine(staging, SuccessMarker), "");
+        File.WriteAllText(Path.Combine(staging, SuccessMarker), fingerprint);
         Directory.Move(staging, Final);
     }
 

@@ -49,7 +49,16 @@ internal sealed class S3ResultTables(IObjectStore store, RunLayout layout)
                 await store.WriteAsync(RunLayout.Join(Location, table, Path.GetFileName(file)), content, cancellationToken);
             }
         }
-        await store.WriteAsync(Marker, new MemoryStream([], writable: false), cancellationToken);
+        var marker = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tables.Fingerprint), writable: false);
+        await store.WriteAsync(Marker, marker, cancellationToken);
+    }
+
+    /// <summary>The fingerprint in the published marker; empty when there is none.</summary>
+    public async Task<string> FingerprintAsync(CancellationToken cancellationToken)
+    {
+        await using var marker = await store.OpenReadAsync(Marker, cancellationToken);
+        using var reader = new StreamReader(marker);
+        return (await reader.ReadToEndAsync(cancellationToken)).Trim();
     }
 
     /// <summary>Copies the complete tables (marker included) into the local <paramref name="tables"/> folder.</summary>

@@ -39,7 +39,7 @@ public sealed class GlueScriptTests
             {
                 "--JOB_NAME", GlueArguments.IdempotencyKey, GlueArguments.RunId, GlueArguments.WindowStartMs,
                 GlueArguments.MarginEndMs, GlueArguments.ImportLocation, GlueArguments.ExportLocation,
-                GlueArguments.OutputLocation, "--sql_dir",
+                GlueArguments.OutputLocation, GlueArguments.ImportList, GlueArguments.ExportList, "--sql_dir",
             }.Order(),
             names.Order());
         Assert.Equal(
@@ -119,12 +119,12 @@ public sealed class GlueScriptTests
     }
 
     [Theory]
-    [InlineData(false, "raw")]
-    [InlineData(true, "empty")]
-    public async Task Manifests_are_read_like_the_embedded_engine_and_a_prefix_without_files_is_an_empty_side(
-        bool missing, string frame)
+    [InlineData("s3://bucket/import/k2hb_1.txt,s3://bucket/import/k2hb_2.txt", "raw")]
+    [InlineData("", "empty")]
+    public async Task Manifests_are_read_like_the_embedded_engine_and_an_empty_input_list_is_an_empty_side(
+        string files, string frame)
     {
-        var (exitCode, output) = await PythonAsync(FakeSpark, Script, "read", "s3://bucket/import", missing ? "1" : "0");
+        var (exitCode, output) = await PythonAsync(FakeSpark, Script, "read", files, "0");
 
         Assert.True(exitCode == 0, output);
         using var document = JsonDocument.Parse(output);
@@ -142,9 +142,22 @@ public sealed class GlueScriptTests
             e[0].GetString() == "conf" && e[1].GetString() == "spark.sql.csv.parser.columnPruning.enabled"
             && e[2].GetString() == "false");
         Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
-        // rejected_lines.sql names each rejected line's file, as DuckDB's filename column does.
-        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e =>
-            e[0].GetString() == "withColumn" && e[2].GetString() == "file" && e[3].GetString() == "input_file_name()");
+        // rejected_lines.sql names each rejected line's file, as DuckDB's filename column does; an empty side has
+        // the column too.
+        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e => frame == "raw"
+            ? e[0].GetString() == "withColumn" && e[2].GetString() == "file" && e[3].GetString() == "input_file_name()"
+            : e[0].GetString() == "empty" && e[2].EnumerateArray().Any(name => name.GetString() == "file"));
+    }
+
+    [Fact]
+    public async Task Glue_script_reads_the_files_of_the_operators_input_list_and_no_other()
+    {
+        var (exitCode, output) = await RunAsync(
+            "lists = {'s3://b/runs/r/inputs/import.list': 's3://b/i/a.txt\\n\\ns3://b/i/b.txt\\n'}\n" +
+            "print('|'.join(etl.listed_files('s3://b/runs/r/inputs/import.list', read=lists.__getitem__)))");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("s3://b/i/a.txt|s3://b/i/b.txt", output.Trim());
     }
 
     [Fact]

@@ -45,8 +45,11 @@ internal sealed class EmbeddedRun : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 2, 6, 30, 15, 123, TimeSpan.Zero).AddTicks(4560));
     public LocalObjectStore Store { get; } = new();
 
+    /// <summary>The run id; the transform's fingerprinted id once it ran, as the planner would record it.</summary>
+    public string RunId { get; private set; } = "nightly-2024-03-01";
+
     public PhaseContext Context => new(
-        new ResourceIdentity("default", "nightly", "uid-1"), "nightly-2024-03-01", Window, Spec, 1, "key", []);
+        new ResourceIdentity("default", "nightly", "uid-1"), RunId, Window, Spec, 1, "key", []);
 
     public RunLayout Layout => Context.Layout;
 
@@ -58,7 +61,12 @@ internal sealed class EmbeddedRun : IDisposable
 
     public void WriteGzipExports(string fileName, params string[] lines) => WriteGzip(ExportFolder, fileName, lines);
 
-    public Task<PhaseObservation> TransformAsync() => new DuckDbTransformer(Store).StartAsync(Context, CancellationToken.None);
+    public async Task<PhaseObservation> TransformAsync()
+    {
+        var observation = await new DuckDbTransformer(Store, Time).StartAsync(Context, CancellationToken.None);
+        RunId = observation.RunId ?? RunId;
+        return observation;
+    }
 
     public Task<PhaseObservation> QueryAsync() =>
         new DuckDbQueryRunner(Store, Time).StartAsync(Context, CancellationToken.None);

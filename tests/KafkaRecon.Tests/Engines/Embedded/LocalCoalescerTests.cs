@@ -42,6 +42,24 @@ public sealed class LocalCoalescerTests : IDisposable
     }
 
     [Fact]
+    public async Task Merges_only_files_on_the_runs_input_list_and_leaves_older_history_as_it_was()
+    {
+        WriteManifests();
+        var history = Directory.GetFiles(ExportFolder).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in history)
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(2024, 2, 1, 12, 0, 0, DateTimeKind.Utc));
+        }
+
+        var observation = await new LocalCoalescer(TimeProvider.System).StartAsync(Context(), CancellationToken.None);
+
+        Assert.Equal(ObservedState.Succeeded, observation.State);
+        Assert.Equal(history, Directory.GetFiles(ExportFolder).Order(StringComparer.Ordinal));
+        Assert.All(history, f => Assert.Equal(new DateTime(2024, 2, 1, 12, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(f)));
+        Assert.Equal(2, Directory.GetFiles(ImportFolder).Length);
+    }
+
+    [Fact]
     public async Task Coalesces_both_locations_and_reports_one_job_per_side()
     {
         WriteManifests();

@@ -1,7 +1,7 @@
 """Runs parts of the Glue ETL script against a fake SparkSession that records every call, and prints the record.
 
     python3 fake_spark.py <etl script> steps <sql_dir>      -> the calls of run_steps over the real transform SQL
-    python3 fake_spark.py <etl script> read <location> <missing:0|1>  -> the calls of read_manifests
+    python3 fake_spark.py <etl script> read <files, comma-separated> <missing:0|1>  -> the calls of read_manifests
 
 Spark is not installed here; the fake stands in for exactly the methods the script calls, so an added call the fake
 does not know fails the test instead of passing unseen.
@@ -133,7 +133,8 @@ def main():
         etl.run_steps(Spark({sql: name for name, _, _, sql in steps}), steps, "s3://out/run/tables")
         print(json.dumps({"steps": [[name, kind, sql] for name, kind, _, sql in steps], "events": events}))
     else:
-        frame = etl.read_manifests(Spark({}, missing=sys.argv[4] == "1"), sys.argv[3])
+        files = [f for f in sys.argv[3].split(",") if f]
+        frame = etl.read_manifests(Spark({}, missing=sys.argv[4] == "1"), files)
         print(json.dumps({"frame": frame.name, "events": events}))
 
 
