@@ -42,6 +42,7 @@ public static class SpecValidator
         LocationRules.Check(spec, errors);
         ValidateTimeouts(spec.Timeouts, errors);
         ValidateMemoryLimit(spec.Transform.MemoryLimit, errors);
+        RetentionRule.Check(spec, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));
