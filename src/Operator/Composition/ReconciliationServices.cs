@@ -5,6 +5,7 @@ using KafkaRecon.Operator.Kubernetes.Controller;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Retention;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ internal static class ReconciliationServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackNotifier>>()));
 
+        services.AddSingleton(sp => new RetentionSweep(
+            sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(sp.GetRequiredService<LazyAwsClients>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReconciliationDriver>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<ReconciliationDriver>());
         return services;
