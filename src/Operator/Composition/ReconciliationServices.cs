@@ -1,6 +1,7 @@
 using k8s;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Kubernetes.Controller;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
@@ -52,7 +53,7 @@ internal static class ReconciliationServices
             sp.GetRequiredService<ILogger<SlackNotifier>>()));
 
         services.AddSingleton(sp => new RetentionSweep(
-            sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(sp.GetRequiredService<LazyAwsClients>()),
+            sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(() => sp.GetRequiredService<LazyAwsClients>().Value.Glue),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReconciliationDriver>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<ReconciliationDriver>());

@@ -1,5 +1,6 @@
 using System.Net;
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
@@ -61,7 +62,7 @@ internal sealed class RunComposition : IAsyncDisposable
             new MetricsRunObserver(_metrics),
             _time,
             _logging.CreateLogger<ReconciliationDriver>(),
-            new RetentionSweep(store, new GlueRunCatalogTables(_aws), _time));
+            new RetentionSweep(store, new GlueRunCatalogTables(() => _aws.Value.Glue), _time));
     }
 
     public async ValueTask DisposeAsync()
