@@ -83,13 +83,15 @@ data "aws_iam_policy_document" "operator" {
 
   statement {
     # Athena acts on the catalog with the caller's rights: CREATE EXTERNAL TABLE IF NOT EXISTS for the run's tables,
-    # reads for its queries. Nothing alters or drops a table: a run's tables stay queryable for its users.
+    # reads for its queries; retention (spec.retention.keepRuns) deletes the tables of runs older than it (Glue
+    # DeleteTable, called by the operator itself). Nothing alters a table.
     sid = "CreateResultTables"
     actions = [
       "glue:GetDatabase",
       "glue:GetTable",
       "glue:GetTables",
       "glue:CreateTable",
+      "glue:DeleteTable",
       "glue:GetPartition",
       "glue:GetPartitions",
     ]

@@ -55,6 +55,10 @@ public sealed class KafkaReconciliationSpec
     [Description("How often a failed phase is retried before the run fails.")]
     public RetriesSpec Retries { get; set; } = new();
 
+    [JsonPropertyName("retention")]
+    [Description("How long old runs' tables (under <output>/runs/) and their Athena catalog tables are kept; unset keeps everything.")]
+    public RetentionSpec Retention { get; set; } = new();
+
     [JsonPropertyName("suspend")]
     [Description("Pause the run: no new external work is started while true.")]
     [DefaultValue(false)]
@@ -353,6 +357,23 @@ public sealed class TimeoutsSpec
     [RegularExpression(DurationPattern)]
     [DefaultValue("1h")]
     public string Query { get; set; } = "1h";
+}
+
+public sealed class RetentionSpec
+{
+    /// <summary>A whole number of days from 1d to 3650d: the bound is in the pattern, so the CRD enforces it.</summary>
+    public const string KeepRunsPattern = "^([1-9]|[1-9][0-9]|[1-9][0-9]{2}|[1-2][0-9]{3}|3[0-5][0-9]{2}|36[0-4][0-9]|3650)d$";
+
+    [JsonPropertyName("keepRuns")]
+    [Description("After each run's verification, this resource's earlier runs whose newest object under <output>/runs/<run>/ is older than this are deleted, with their Athena catalog tables (engine aws). Whole days from 1d to 3650d, such as '30d'. Reports under <output>/results/ are kept. Unset: nothing is deleted.")]
+    [RegularExpression(KeepRunsPattern)]
+    public string? KeepRuns { get; set; }
+
+    /// <summary>The kept span, or null when unset or not a valid value.</summary>
+    public TimeSpan? KeepRunsSpan() =>
+        KeepRuns is { } text && System.Text.RegularExpressions.Regex.IsMatch(text, KeepRunsPattern)
+            ? TimeSpan.FromDays(int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 }
 
 public sealed class RetriesSpec

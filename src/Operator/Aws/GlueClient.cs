@@ -69,4 +69,19 @@ internal sealed class GlueClient(AwsJsonTransport transport)
         string jobName, IReadOnlyList<string> runIds, CancellationToken cancellationToken) =>
         transport.InvokeAsync<BatchStopJobRunRequest, BatchStopJobRunResponse>(
             "BatchStopJobRun", new BatchStopJobRunRequest(jobName, runIds), cancellationToken);
+
+    /// <summary>Removes a catalog table (never its data); true when it existed, false when it was already gone.</summary>
+    public async Task<bool> DeleteTableAsync(string database, string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.InvokeAsync<DeleteTableRequest, DeleteTableResponse>(
+                "DeleteTable", new DeleteTableRequest(database, table), cancellationToken);
+            return true;
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == "EntityNotFoundException")
+        {
+            return false;
+        }
+    }
 }

@@ -43,3 +43,7 @@ internal static class GlueJobRunState
 
     public static bool IsFailure(string state) => IsTerminal(state) && state != Succeeded;
 }
+
+internal sealed record DeleteTableRequest(string DatabaseName, string Name);
+
+internal sealed record DeleteTableResponse;

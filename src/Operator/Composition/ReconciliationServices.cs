@@ -1,10 +1,12 @@
 using k8s;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Kubernetes.Controller;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Retention;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +52,9 @@ internal static class ReconciliationServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackNotifier>>()));
 
+        services.AddSingleton(sp => new RetentionSweep(
+            sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(() => sp.GetRequiredService<LazyAwsClients>().Value.Glue),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReconciliationDriver>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<ReconciliationDriver>());
         return services;

@@ -1,9 +1,11 @@
 using System.Net;
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Engines.Aws;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
+using KafkaRecon.Operator.Retention;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Composition;
@@ -59,7 +61,8 @@ internal sealed class RunComposition : IAsyncDisposable
             events,
             new MetricsRunObserver(_metrics),
             _time,
-            _logging.CreateLogger<ReconciliationDriver>());
+            _logging.CreateLogger<ReconciliationDriver>(),
+            new RetentionSweep(store, new GlueRunCatalogTables(() => _aws.Value.Glue), _time));
     }
 
     public async ValueTask DisposeAsync()

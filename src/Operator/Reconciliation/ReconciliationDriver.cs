@@ -3,6 +3,7 @@ using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reports;
+using KafkaRecon.Operator.Retention;
 using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,8 +22,12 @@ internal sealed class ReconciliationDriver(
     IEventSink events,
     IRunObserver observer,
     TimeProvider time,
-    ILogger<ReconciliationDriver> logger) : IReconciler
+    ILogger<ReconciliationDriver> logger,
+    RetentionSweep? retention = null) : IReconciler
 {
+    /// <summary>Longest a retention pass may hold up the reconcile loop; what it did not reach waits for the next run.</summary>
+    private static readonly TimeSpan RetentionBudget = TimeSpan.FromMinutes(10);
+
     /// <summary>A pass never loops forever, even if an engine keeps answering at once.</summary>
     private const int MaxActionsPerPass = 64;
 
@@ -36,6 +41,10 @@ internal sealed class ReconciliationDriver(
         {
             var plan = PhasePlanner.Plan(InputFor(resource, lastResult));
             resource = await PersistAsync(resource, plan, cancellationToken);
+            if (lastResult is ActionResult.Summary)
+            {
+                await ApplyRetentionAsync(resource, cancellationToken);
+            }
             if (plan.Action is PlannedAction.Wait)
             {
                 observer.Observed(resource);
@@ -183,6 +192,42 @@ internal sealed class ReconciliationDriver(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Cancelling {Phase} failed for {Resource}", phase, Identity(resource));
+        }
+    }
+
+    /// <summary>
+    /// Right after the verdict of Verify is persisted, whatever it is: best effort, so a failure is logged and
+    /// announced as a Warning event but never changes the run's status.
+    /// </summary>
+    private async Task ApplyRetentionAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
+    {
+        if (retention is null || resource.Status?.RunId is not { } runId)
+        {
+            return;
+        }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(RetentionBudget);
+        try
+        {
+            if (await retention.ApplyAsync(resource.Spec, resource.Metadata.Name ?? "", runId, budget.Token) is not { } result)
+            {
+                return;
+            }
+            logger.LogInformation("Retention for {Resource}: {Result}", Identity(resource), result.Describe());
+            if (result.Errors.Count > 0)
+            {
+                await events.EmitAsync(resource, EventSeverity.Warning, "RetentionIncomplete", result.Describe(), cancellationToken);
+            }
+            else if (result.DeletedRuns > 0)
+            {
+                await events.EmitAsync(resource, EventSeverity.Normal, "RetentionApplied", result.Describe(), cancellationToken);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Retention failed for {Resource}", Identity(resource));
+            await events.EmitAsync(resource, EventSeverity.Warning, "RetentionIncomplete",
+                $"Retention of old runs failed: {StorageFailure.Describe(e)}", cancellationToken);
         }
     }
 

@@ -42,6 +42,8 @@ public sealed class ClientActionsTests(MotoServer moto)
             () => glue.FindRunAsync(job, "--kafka_recon_run", "key", CancellationToken.None));
         await recorder.CallAsync(nameof(GlueClient), nameof(GlueClient.BatchStopJobRunAsync),
             () => glue.BatchStopJobRunAsync(job, [runId], CancellationToken.None));
+        await recorder.CallAsync(nameof(GlueClient), nameof(GlueClient.DeleteTableAsync),
+            () => glue.DeleteTableAsync("no_such_database", "no_such_table", CancellationToken.None));
         await MotoAthena.InjectResultsAsync(moto, ["n"], [["1"]]);
         var queryId = await recorder.CallAsync(nameof(AthenaClient), nameof(AthenaClient.StartQueryExecutionAsync),
             () => athena.StartQueryExecutionAsync(new StartQueryExecutionRequest("SELECT 1", Token), CancellationToken.None));

@@ -4,6 +4,8 @@ using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
+using KafkaRecon.Operator.Retention;
+using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -32,6 +34,47 @@ public sealed class ReconciliationDriverTests
         Assert.Equal(["start"], _coalescer.Calls.Select(c => c.Call));
         Assert.Equal("/out/results/nightly-20261125_summary.json", _summaries.ReadLocations.Single());
         Assert.Contains(_events.Reasons, r => r == "RunSucceeded");
+    }
+
+    [Fact]
+    public async Task After_verify_old_runs_are_deleted_and_announced_and_the_verdict_stands()
+    {
+        var output = Directory.CreateTempSubdirectory("driver-retention-").FullName;
+        try
+        {
+            var old = Path.Combine(output, "runs", "nightly-20240101", "tables", "_SUCCESS");
+            Directory.CreateDirectory(Path.GetDirectoryName(old)!);
+            File.WriteAllText(old, "");
+            File.SetLastWriteTimeUtc(old, PlannerScenario.Now.UtcDateTime.AddDays(-40));
+            var resource = Resource();
+            resource.Spec.Output.Location = output;
+            resource.Spec.Retention.KeepRuns = "30d";
+
+            await Driver(retention: new RetentionSweep(new LocalObjectStore(), null, _time))
+                .ReconcileAsync(resource, CancellationToken.None);
+
+            Assert.Equal(ReconciliationPhase.Succeeded, resource.Status!.Phase);
+            Assert.False(Directory.Exists(Path.Combine(output, "runs", "nightly-20240101")));
+            Assert.Equal(["RunSucceeded", "RetentionApplied"], _events.Reasons.Where(r => r is "RunSucceeded" or "RetentionApplied"));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_retention_is_a_warning_event_never_a_failed_run()
+    {
+        var resource = Resource();
+        resource.Spec.Output.Location = "s3://bucket/out";
+        resource.Spec.Retention.KeepRuns = "30d";
+        var unreachable = new RoutingObjectStore(new LocalObjectStore(), () => throw new IOException("S3 is unreachable"));
+
+        await Driver(retention: new RetentionSweep(unreachable, null, _time)).ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconciliationPhase.Succeeded, resource.Status!.Phase);
+        Assert.Contains("RetentionIncomplete", _events.Reasons);
     }
 
     [Fact]
@@ -125,10 +168,11 @@ public sealed class ReconciliationDriverTests
         Assert.Equal(ReconciliationPhase.Succeeded, finished.Status!.Phase);
     }
 
-    private ReconciliationDriver Driver(EngineSet? engines = null, IEngineProvider? engineProvider = null) => new(
+    private ReconciliationDriver Driver(
+        EngineSet? engines = null, IEngineProvider? engineProvider = null, RetentionSweep? retention = null) => new(
         engineProvider ?? new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
         _summaries, new NoNotifications(), _statusSink, _events, NullRunObserver.Instance, _time,
-        NullLogger<ReconciliationDriver>.Instance);
+        NullLogger<ReconciliationDriver>.Instance, retention);
 
     private static KafkaReconciliation Resource() => new()
     {

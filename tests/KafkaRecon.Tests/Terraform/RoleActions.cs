@@ -22,6 +22,7 @@ internal static class RoleActions
         [$"{nameof(GlueClient)}.{nameof(GlueClient.GetJobRunsAsync)}"] = ["glue:GetJobRuns"],
         [$"{nameof(GlueClient)}.{nameof(GlueClient.FindRunAsync)}"] = ["glue:GetJobRuns"],
         [$"{nameof(GlueClient)}.{nameof(GlueClient.BatchStopJobRunAsync)}"] = ["glue:BatchStopJobRun"],
+        [$"{nameof(GlueClient)}.{nameof(GlueClient.DeleteTableAsync)}"] = ["glue:DeleteTable"],
         [$"{nameof(BatchClient)}.{nameof(BatchClient.SubmitJobAsync)}"] = ["batch:SubmitJob", "batch:ListJobs"],
         [$"{nameof(BatchClient)}.{nameof(BatchClient.DescribeJobsAsync)}"] = ["batch:DescribeJobs"],
         [$"{nameof(BatchClient)}.{nameof(BatchClient.ListJobsAsync)}"] = ["batch:ListJobs"],

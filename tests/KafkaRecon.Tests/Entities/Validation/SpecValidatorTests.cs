@@ -28,6 +28,11 @@ public sealed class SpecValidatorTests
         { "400-day window", s => s.Window = Window(Day, Day.AddDays(400)), "spec.window.end" },
         { "negative margin", s => s.Window.MarginMinutes = -1, "spec.window.marginMinutes" },
         { "margin over a day", s => s.Window.MarginMinutes = 1441, "spec.window.marginMinutes" },
+        // Retention
+        { "keepRuns in hours", s => s.Retention.KeepRuns = "48h", "spec.retention.keepRuns" },
+        { "keepRuns of zero days", s => s.Retention.KeepRuns = "0d", "spec.retention.keepRuns" },
+        { "keepRuns over ten years", s => s.Retention.KeepRuns = "3651d", "spec.retention.keepRuns" },
+        { "keepRuns shorter than a run may take", s => { s.Retention.KeepRuns = "1d"; s.Timeouts.Transform = "30h"; }, "spec.retention.keepRuns" },
         // Numbers
         { "negative maxMissingExports", s => s.Verification.MaxMissingExports = -1, "spec.verification.maxMissingExports" },
         { "negative maxMissingImports", s => s.Verification.MaxMissingImports = -1, "spec.verification.maxMissingImports" },
