@@ -32,6 +32,8 @@ public static class ConditionReasons
     public const string VerificationPassed = "VerificationPassed";
     public const string RecordsMissing = "RecordsMissing";
     public const string PartialReport = "PartialReport";
+    /// <summary>Verify could not read the report summary the Query phase should have written.</summary>
+    public const string SummaryUnavailable = "SummaryUnavailable";
     public const string EngineError = nameof(PhaseFailure.EngineError);
     public const string EngineNotConfigured = nameof(PhaseFailure.EngineNotConfigured);
     public const string NotificationSent = "NotificationSent";
