@@ -34,6 +34,8 @@ public static class ConditionReasons
     public const string NoRecords = "NoRecords";
     public const string RejectedLines = "RejectedLines";
     public const string PartialReport = "PartialReport";
+    /// <summary>Verify could not read the report summary the Query phase should have written.</summary>
+    public const string SummaryUnavailable = "SummaryUnavailable";
     public const string EngineError = nameof(PhaseFailure.EngineError);
     public const string EngineNotConfigured = nameof(PhaseFailure.EngineNotConfigured);
     public const string NotificationSent = "NotificationSent";

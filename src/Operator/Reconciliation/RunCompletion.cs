@@ -14,9 +14,9 @@ internal static class RunCompletion
         {
             record.State = PhaseState.Failed;
             record.CompletionTime = state.Now;
-            record.Reason = "SummaryUnavailable";
+            record.Reason = ConditionReasons.SummaryUnavailable;
             record.Message = result.Error;
-            state.Condition(ConditionTypes.Verified, Conditions.False, "SummaryUnavailable",
+            state.Condition(ConditionTypes.Verified, Conditions.False, ConditionReasons.SummaryUnavailable,
                 $"The report summary could not be read: {result.Error}");
             Fail(state, new RunOutcome.Stalled(RunPhase.Verify), $"The report summary could not be read: {result.Error}");
             return;

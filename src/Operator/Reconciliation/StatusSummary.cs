@@ -58,13 +58,18 @@ internal static class StatusSummary
             new(Conditions.False, ConditionReasons.Failed, ""));
     }
 
+    /// <summary>
+    /// Ready and Stalled carry the deciding phase condition's own reason (as Flux's summarize does), so a query
+    /// timeout reads <c>TimedOut</c> and never looks like a failed report query (<c>QueryFailed</c>).
+    /// </summary>
     private static SummaryConditions Stalled(RunPhase phase, IEnumerable<V1Condition> phaseConditions)
     {
         var condition = Conditions.Find(phaseConditions, phase.ConditionType());
-        // Verify has no engine: its condition's reason (SummaryUnavailable) already says what stopped the run.
-        var (reason, message) = phase == RunPhase.Verify
-            ? (condition?.Reason ?? $"{phase}Failed", condition?.Message ?? $"{phase} failed")
-            : ($"{phase}Failed", $"{phase} failed: {condition?.Message ?? "no message"}");
+        var reason = condition?.Reason is { Length: > 0 } own ? own : ConditionReasons.Failed;
+        // Verify has no engine: its condition's message already says what stopped the run.
+        var message = phase == RunPhase.Verify
+            ? condition?.Message ?? $"{phase} failed"
+            : $"{phase} failed: {condition?.Message ?? "no message"}";
         return new(
             new(Conditions.False, reason, message),
             Finished(ConditionReasons.Failed),

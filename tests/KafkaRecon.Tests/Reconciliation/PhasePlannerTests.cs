@@ -154,7 +154,7 @@ public sealed class PhasePlannerTests
         Assert.Equal(ReconciliationPhase.Failed, plan.Status.Phase);
         Assert.Equal(PhaseState.Failed, plan.Status.Phases.Coalesce!.State);
         var stalled = Conditions.Find(plan.Status.Conditions, ConditionTypes.Stalled)!;
-        Assert.Equal((Conditions.True, "CoalesceFailed"), (stalled.Status, stalled.Reason));
+        Assert.Equal((Conditions.True, nameof(PhaseFailure.BatchJobFailed)), (stalled.Status, stalled.Reason));
         Assert.Equal(Conditions.False, Conditions.Find(plan.Status.Conditions, ConditionTypes.Ready)!.Status);
         Assert.True(plan.IsFinished);
     }

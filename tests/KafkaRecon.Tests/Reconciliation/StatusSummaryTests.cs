@@ -34,14 +34,26 @@ public sealed class StatusSummaryTests
             [Phase(ConditionTypes.Queried, F, "QueryFailed", "Report query failed"),
              Phase(ConditionTypes.Verified, F, "PartialReport", "the report is partial")],
             "Ready=False/PartialReport/the report is partial. imported 5; Reconciling=False/Failed/Run finished; Stalled=False/Failed/"),
-        ["a failed engine phase stalls the run naming the phase and its message"] = (
+        ["a failed engine phase stalls the run with the phase condition's reason, naming the phase and its message"] = (
             new RunOutcome.Stalled(RunPhase.Coalesce), [Phase(ConditionTypes.Coalesced, F, "BatchJobFailed", "job failed")],
-            "Ready=False/CoalesceFailed/Coalesce failed: job failed; Reconciling=False/Failed/Run finished; " +
-            "Stalled=True/CoalesceFailed/Coalesce failed: job failed"),
-        ["a timed-out phase stalls the run"] = (
+            "Ready=False/BatchJobFailed/Coalesce failed: job failed; Reconciling=False/Failed/Run finished; " +
+            "Stalled=True/BatchJobFailed/Coalesce failed: job failed"),
+        ["a timed-out query stalls the run as TimedOut, never as the partial-report reason QueryFailed"] = (
             new RunOutcome.Stalled(RunPhase.Query), [Phase(ConditionTypes.Queried, F, "TimedOut", "Query did not finish within 01:00:00")],
-            "Ready=False/QueryFailed/Query failed: Query did not finish within 01:00:00; Reconciling=False/Failed/Run finished; " +
-            "Stalled=True/QueryFailed/Query failed: Query did not finish within 01:00:00"),
+            "Ready=False/TimedOut/Query failed: Query did not finish within 01:00:00; Reconciling=False/Failed/Run finished; " +
+            "Stalled=True/TimedOut/Query failed: Query did not finish within 01:00:00"),
+        ["a query phase whose summary failed stalls the run as SummaryFailed"] = (
+            new RunOutcome.Stalled(RunPhase.Query), [Phase(ConditionTypes.Queried, F, "SummaryFailed", "no summary")],
+            "Ready=False/SummaryFailed/Query failed: no summary; Reconciling=False/Failed/Run finished; " +
+            "Stalled=True/SummaryFailed/Query failed: no summary"),
+        ["a transform that failed stalls the run with the transform's reason"] = (
+            new RunOutcome.Stalled(RunPhase.Transform), [Phase(ConditionTypes.Transformed, F, "GlueFailed", "job failed")],
+            "Ready=False/GlueFailed/Transform failed: job failed; Reconciling=False/Failed/Run finished; " +
+            "Stalled=True/GlueFailed/Transform failed: job failed"),
+        ["a stalled phase without a condition stalls the run as Failed"] = (
+            new RunOutcome.Stalled(RunPhase.Transform), [],
+            "Ready=False/Failed/Transform failed: no message; Reconciling=False/Failed/Run finished; " +
+            "Stalled=True/Failed/Transform failed: no message"),
         ["an unreadable summary stalls the run with the Verified condition's own reason"] = (
             new RunOutcome.Stalled(RunPhase.Verify),
             [Phase(ConditionTypes.Verified, F, "SummaryUnavailable", "The report summary could not be read: gone")],
@@ -92,7 +104,7 @@ public sealed class StatusSummaryTests
         Assert.All(plans, plan => Assert.All(
             new[] { ConditionTypes.Ready, ConditionTypes.Reconciling, ConditionTypes.Stalled },
             type => Assert.NotNull(Conditions.Find(plan.Status.Conditions, type))));
-        Assert.Equal((T, "TransformFailed"), Summary(plans[^1].Status, ConditionTypes.Stalled));
+        Assert.Equal((T, "BatchJobFailed"), Summary(plans[^1].Status, ConditionTypes.Stalled));
     }
 
     private static (string?, string?) Summary(KafkaReconciliationStatus status, string type) =>

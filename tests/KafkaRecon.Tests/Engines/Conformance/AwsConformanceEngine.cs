@@ -13,20 +13,20 @@ namespace KafkaRecon.Tests.Engines.Conformance;
 
 /// <summary>
 /// The AWS engine's query runner on moto, through a proxy. moto runs no SQL: the answers are queued in start order
-/// (five DDL statements, the eight main queries, the six summary queries), and the proxy plays Athena failing a
-/// query. The Glue transform is not under test here and simply succeeds.
+/// (five DDL statements, the eight main and ten additional queries, the six summary queries), and the proxy plays
+/// Athena failing a query or still running every query. The Glue transform is not under test here and simply
+/// succeeds.
 /// </summary>
 internal sealed class AwsConformanceEngine : IConformanceEngine
 {
-    private const string MissingIdCounts = "percentage_missing";
+    /// <summary>Only additional/04 (missing imported ids) selects these columns.</summary>
+    private const string MissingImportedIds = "SELECT database, collection, id, export_timestamp, export_component, export_type";
 
     private readonly MotoServer _moto;
     private readonly FaultProxy _proxy;
     private readonly AwsClients _clients;
     private readonly AwsClients _proxied;
-    private readonly IQueryRunner _queryRunner;
-    private readonly InterruptingQueryRunner _interrupting;
-    private bool _interrupted;
+    private readonly InterruptingQueryRunner _queryRunner;
 
     private AwsConformanceEngine(MotoServer moto, FaultProxy proxy, string bucket, CancellationTokenSource interrupt)
     {
@@ -40,15 +40,20 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
         Spec.Retries.Query = 0;
         Spec.Transform.GlueJobName = "manifest-etl";
         Spec.Query.Database = "manifestetl";
-        _queryRunner = new AthenaQueryRunner(_proxied.Athena, new S3ObjectStore(_proxied.S3), TimeProvider.System);
-        _interrupting = new InterruptingQueryRunner(_queryRunner, interrupt);
+        Spec.Query.Sets = [QuerySet.Main, QuerySet.Additional];
+        _queryRunner = new InterruptingQueryRunner(
+            new AthenaQueryRunner(_proxied.Athena, new S3ObjectStore(_proxied.S3), TimeProvider.System), interrupt);
     }
 
     public KafkaReconciliationSpec Spec { get; }
 
-    public EngineSet Engines => new(new ScriptedEngine(), new ScriptedEngine(), _interrupted ? _interrupting : _queryRunner);
+    public EngineSet Engines => new(new ScriptedEngine(), new ScriptedEngine(), _queryRunner);
 
-    public ISummarySource Summaries => new StoreSummarySource(_ => new S3ObjectStore(_clients.S3));
+    public ISummarySource Summaries => new StoreSummarySource(_ => Reports);
+
+    public IObjectStore Reports => new S3ObjectStore(_clients.S3);
+
+    public IReadOnlyList<string> QueryRunnerCalls => _queryRunner.Calls;
 
     public static async Task<AwsConformanceEngine> CreateAsync(MotoServer moto, CancellationTokenSource interrupt)
     {
@@ -62,17 +67,19 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
         switch (situation)
         {
             case Situation.ReportQueryFails:
-                await InjectAsync(failing: MissingIdCounts);
-                FailQueries(r => r.Body.Contains(MissingIdCounts, StringComparison.Ordinal));
+                await InjectAsync(failing: MissingImportedIds);
+                FailQueries(r => r.Body.Contains(MissingImportedIds, StringComparison.Ordinal));
                 break;
             case Situation.AllQueriesFail:
                 FailQueries(r => !r.Body.Contains("CREATE EXTERNAL TABLE", StringComparison.Ordinal));
                 break;
             case Situation.TimedOut:
-                Spec.Timeouts.Query = "1ms";
+                Spec.Timeouts.Query = EngineConformanceTests.QueryTimeout;
+                KeepQueriesRunning();
                 break;
             case Situation.Cancelled:
-                _interrupted = true;
+                KeepQueriesRunning();
+                _queryRunner.InterruptAfterStart = true;
                 break;
             default:
                 await InjectAsync(failing: null);
@@ -98,6 +105,10 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
             """);
     }
 
+    /// <summary>Every statement moto ran reads back as still RUNNING, as a long Athena query does.</summary>
+    private void KeepQueriesRunning() => _proxy.Rewrite(r => r.Operation == "GetQueryExecution",
+        (_, body) => body.Replace("\"SUCCEEDED\"", "\"RUNNING\"", StringComparison.Ordinal));
+
     /// <summary>
     /// Answers of a clean run (three records, all exported). The query whose SQL contains <paramref name="failing"/>
     /// never reaches moto, so it gets no answer queued.
@@ -106,8 +117,8 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
     {
         var empty = ((IReadOnlyList<string>)["value"], (IReadOnlyList<IReadOnlyList<string?>>)[]);
         var results = new List<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string?>>)> { empty, empty, empty, empty, empty };
-        // The seventh main query is the one listing missing exported id counts.
-        results.AddRange(Enumerable.Range(1, 8).Where(order => order != 7 || failing is null).Select(_ => empty));
+        // Started in catalog order: main 01-08, then additional 01-10; the twelfth is additional/04.
+        results.AddRange(Enumerable.Range(1, 18).Where(order => order != 12 || failing is null).Select(_ => empty));
         results.Add((["imported", "exported", "missing_exports", "missing_imports", "mismatched_earlier_in_import",
             "mismatched_earlier_in_export"], [["3", "3", "0", "0", "0", "0"]]));
         results.Add((["database", "collection", "imported_count", "exported_count", "missing_exported_count",

@@ -12,16 +12,19 @@ namespace KafkaRecon.Tests.Engines.Conformance;
 
 /// <summary>
 /// The embedded engine on local folders: a real DuckDB transform of clean manifests, then the real DuckDB query
-/// runner. Failing queries are brought about by damaging the Parquet tables the transform wrote.
+/// runner. Failing queries are brought about by damaging the Parquet tables the transform wrote; a query phase that
+/// is still at work when the deadline or Ctrl-C comes is brought about by a store that holds the report's write open
+/// (the queries have run, the runner is publishing) until the runner's token is cancelled.
 /// </summary>
 internal sealed class EmbeddedConformanceEngine : IConformanceEngine
 {
     private readonly EmbeddedRun _run = new();
-    private readonly LocalObjectStore _store = new();
+    private readonly StallingReportStore _store;
     private IReadOnlyList<string> _damaged = [];
 
     public EmbeddedConformanceEngine(CancellationTokenSource interrupt)
     {
+        _store = new StallingReportStore(new LocalObjectStore(), interrupt);
         var s = EmbeddedRun.StartMs;
         _run.WriteImports("imports.txt", Import("a1", s + 1, "db1", "alpha"), Import("a2", s + 2, "db1", "alpha"),
             Import("b1", s + 3, "db1", "beta"));
@@ -31,38 +34,39 @@ internal sealed class EmbeddedConformanceEngine : IConformanceEngine
         Spec.Coalesce.Enabled = false;
         Spec.Retries.Query = 0;
         Spec.Query.Sets = [QuerySet.Main, QuerySet.Additional];
-        QueryRunner = new DuckDbQueryRunner(_store, TimeProvider.System);
-        Interrupting = new InterruptingQueryRunner(QueryRunner, interrupt);
+        QueryRunner = new InterruptingQueryRunner(new DuckDbQueryRunner(_store, TimeProvider.System), interrupt);
     }
 
     public KafkaReconciliationSpec Spec { get; }
 
     public EngineSet Engines => new(new ScriptedEngine(), new DamagingTransformer(new DuckDbTransformer(_store), () => _damaged),
-        Interrupted ? Interrupting : QueryRunner);
+        QueryRunner);
 
     public ISummarySource Summaries => new StoreSummarySource(_ => _store);
 
-    private IQueryRunner QueryRunner { get; }
+    public IObjectStore Reports => _store;
 
-    private InterruptingQueryRunner Interrupting { get; }
+    public IReadOnlyList<string> QueryRunnerCalls => QueryRunner.Calls;
 
-    private bool Interrupted { get; set; }
+    private InterruptingQueryRunner QueryRunner { get; }
 
     public Task ArrangeAsync(Situation situation)
     {
         switch (situation)
         {
             case Situation.ReportQueryFails:
-                _damaged = [RunLayout.MismatchedTimestampsTable];
+                _damaged = [RunLayout.MissingImportsTable];
                 break;
             case Situation.AllQueriesFail:
                 _damaged = RunLayout.Tables;
                 break;
             case Situation.TimedOut:
-                Spec.Timeouts.Query = "1ms";
+                Spec.Timeouts.Query = EngineConformanceTests.QueryTimeout;
+                _store.Stall = true;
                 break;
             case Situation.Cancelled:
-                Interrupted = true;
+                _store.Stall = true;
+                _store.InterruptWhenStalled = true;
                 break;
         }
         return Task.CompletedTask;

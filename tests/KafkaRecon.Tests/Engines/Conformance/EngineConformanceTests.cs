@@ -1,7 +1,9 @@
+using System.Text.Json;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Cli;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
+using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Aws;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,23 +21,39 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
     private const string Embedded = "embedded";
     private const string Aws = "aws";
 
+    /// <summary>Long enough for the queries to be under way, short enough to keep the suite quick.</summary>
+    public const string QueryTimeout = "1s";
+
+    private const string CleanTotals =
+        "\"imported\":3,\"exported\":3,\"missingExports\":0,\"missingImports\":0,\"mismatchedTimestamps\":0," +
+        "\"mismatchedEarlierInImport\":0,\"mismatchedEarlierInExport\":0,\"missingCollections\":0,\"missingDatabases\":0,\"rejectedLines\":0}";
+
+    private const string CoalesceSkipped = "Coalesced=True/Skipped, ";
+
     private static readonly Dictionary<Situation, string> Expected = new()
     {
         [Situation.Success] =
-            "Succeeded; Queried=True/Succeeded; Verified=True/VerificationPassed; Ready=True/VerificationPassed; " +
-            "Stalled=False/Succeeded; results: imported 3, partial False; exit 0",
+            $"Succeeded; {CoalesceSkipped}Queried=True/Succeeded, Ready=True/VerificationPassed, Reconciling=False/Succeeded, " +
+            "Stalled=False/Succeeded, Transformed=True/Succeeded, Verified=True/VerificationPassed; " +
+            $"results: {{\"reportLocation\":null,\"partialReport\":false,{CleanTotals}; failed queries: []; " +
+            "reports: json True, text True; engine cancelled: False; exit 0",
         [Situation.ReportQueryFails] =
-            "Failed; Queried=False/QueryFailed; Verified=False/PartialReport; Ready=False/PartialReport; " +
-            "Stalled=False/Failed; results: imported 3, partial True; exit 3",
+            $"Failed; {CoalesceSkipped}Queried=False/QueryFailed, Ready=False/PartialReport, Reconciling=False/Failed, " +
+            "Stalled=False/Failed, Transformed=True/Succeeded, Verified=False/PartialReport; " +
+            $"results: {{\"reportLocation\":null,\"partialReport\":true,{CleanTotals}; " +
+            "failed queries: [Missing imported ids]; reports: json True, text True; engine cancelled: False; exit 3",
         [Situation.AllQueriesFail] =
-            "Failed; Queried=False/SummaryFailed; Verified=-; Ready=False/QueryFailed; Stalled=True/QueryFailed; " +
-            "results: none; exit 1",
+            $"Failed; {CoalesceSkipped}Queried=False/SummaryFailed, Ready=False/SummaryFailed, Reconciling=False/Failed, " +
+            "Stalled=True/SummaryFailed, Transformed=True/Succeeded; " +
+            "results: none; failed queries: -; reports: json False, text False; engine cancelled: False; exit 1",
         [Situation.TimedOut] =
-            "Failed; Queried=False/TimedOut; Verified=-; Ready=False/QueryFailed; Stalled=True/QueryFailed; " +
-            "results: none; exit 1",
+            $"Failed; {CoalesceSkipped}Queried=False/TimedOut, Ready=False/TimedOut, Reconciling=False/Failed, " +
+            "Stalled=True/TimedOut, Transformed=True/Succeeded; " +
+            "results: none; failed queries: -; reports: json False, text False; engine cancelled: True; exit 1",
         [Situation.Cancelled] =
-            "interrupted; Querying; Queried=Unknown/Progressing; Verified=-; Ready=Unknown/Progressing; " +
-            "Stalled=False/Progressing; results: none",
+            $"interrupted; Querying; {CoalesceSkipped}Queried=Unknown/Progressing, Ready=Unknown/Progressing, " +
+            "Reconciling=True/Progressing, Stalled=False/Progressing, Transformed=True/Succeeded; " +
+            "results: none; failed queries: -; reports: json False, text False; engine cancelled: True",
     };
 
     public static TheoryData<string, Situation> Cases()
@@ -67,9 +85,15 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
 
         var outcome = await DriveAsync(engine, resource, interrupt.Token);
 
-        Assert.Equal(Expected[situation], outcome);
+        // The whole line on failure: Assert.Equal would cut a long string short.
+        Assert.True(Expected[situation] == outcome, $"Expected: {Expected[situation]}\nActual:   {outcome}");
     }
 
+    /// <summary>
+    /// Everything a user sees of the run: the phase, every condition, all totals and collections in
+    /// <c>status.results</c>, the failed queries the summary names, which reports exist, whether the engine was told
+    /// to cancel its work, and the exit code of <c>run</c>.
+    /// </summary>
     private static async Task<string> DriveAsync(IConformanceEngine engine, KafkaReconciliation resource, CancellationToken token)
     {
         var driver = new ReconciliationDriver(
@@ -79,22 +103,32 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
         {
             var finished = await new LocalRun(driver, TimeProvider.System, TimeSpan.FromMilliseconds(50))
                 .DriveToCompletionAsync(resource, token);
-            return $"{Describe(finished.Status!)}; exit {RunExitCode.For(finished.Status)}";
+            return $"{await DescribeAsync(engine, resource)}; exit {RunExitCode.For(finished.Status)}";
         }
         catch (OperationCanceledException)
         {
-            return $"interrupted; {Describe(resource.Status!)}";
+            return $"interrupted; {await DescribeAsync(engine, resource)}";
         }
     }
 
-    private static string Describe(KafkaReconciliationStatus status) =>
-        $"{status.Phase}; Queried={Condition(status, ConditionTypes.Queried)}; " +
-        $"Verified={Condition(status, ConditionTypes.Verified)}; Ready={Condition(status, ConditionTypes.Ready)}; " +
-        $"Stalled={Condition(status, ConditionTypes.Stalled)}; results: " +
-        (status.Results is { } results ? $"imported {results.Imported}, partial {results.PartialReport}" : "none");
+    private static async Task<string> DescribeAsync(IConformanceEngine engine, KafkaReconciliation resource)
+    {
+        var status = resource.Status!;
+        var layout = new RunLayout(resource.Spec.Output.Location, status.RunId!);
+        var reports = engine.Reports;
+        var failed = await reports.ExistsAsync(layout.Summary, CancellationToken.None)
+            ? $"[{string.Join(", ", (await engine.Summaries.ReadAsync(layout.Summary, CancellationToken.None)).FailedQueries)}]"
+            : "-";
+        var conditions = status.Conditions.OrderBy(c => c.Type, StringComparer.Ordinal)
+            .Select(c => $"{c.Type}={c.Status}/{c.Reason}");
+        return $"{status.Phase}; {string.Join(", ", conditions)}; results: {Results(status.Results)}; failed queries: {failed}; " +
+            $"reports: json {await reports.ExistsAsync(layout.JsonReport, CancellationToken.None)}, " +
+            $"text {await reports.ExistsAsync(layout.TextReport, CancellationToken.None)}; engine cancelled: {engine.QueryRunnerCalls.Contains("cancel")}";
+    }
 
-    private static string Condition(KafkaReconciliationStatus status, string type) =>
-        Conditions.Find(status.Conditions, type) is { } condition ? $"{condition.Status}/{condition.Reason}" : "-";
+    /// <summary>All of <c>status.results</c> (every total, every collection) but the engine's own report location.</summary>
+    private static string Results(ReconciliationResults? results) =>
+        results is null ? "none" : JsonSerializer.Serialize(results with { ReportLocation = null });
 
     private static KafkaReconciliation Resource(KafkaReconciliationSpec spec)
     {

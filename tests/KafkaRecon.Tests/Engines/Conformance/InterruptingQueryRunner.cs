@@ -2,28 +2,56 @@ using KafkaRecon.Operator.Engines;
 
 namespace KafkaRecon.Tests.Engines.Conformance;
 
-/// <summary>Plays Ctrl-C: the first call into the query runner cancels the run's token before the runner works.</summary>
+/// <summary>
+/// Records every call the driver makes into the engine's query runner, so a test can see the engine was told to
+/// cancel. When <see cref="InterruptAfterStart"/> is set it plays Ctrl-C once the runner has started its queries and
+/// they are running.
+/// </summary>
 internal sealed class InterruptingQueryRunner(IQueryRunner inner, CancellationTokenSource run) : IQueryRunner
 {
-    public List<string> Calls { get; } = [];
+    private readonly List<string> calls = [];
 
-    public Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    public bool InterruptAfterStart { get; set; }
+
+    public IReadOnlyList<string> Calls
     {
-        Calls.Add("start");
-        run.Cancel();
-        return inner.StartAsync(context, cancellationToken);
+        get
+        {
+            lock (calls)
+            {
+                return calls.ToList();
+            }
+        }
+    }
+
+    public async Task<PhaseObservation> StartAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        Record("start");
+        var observation = await inner.StartAsync(context, cancellationToken);
+        if (InterruptAfterStart && observation.State == ObservedState.Running)
+        {
+            await run.CancelAsync();
+        }
+        return observation;
     }
 
     public Task<PhaseObservation> PollAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        Calls.Add("poll");
-        run.Cancel();
+        Record("poll");
         return inner.PollAsync(context, cancellationToken);
     }
 
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken)
     {
-        Calls.Add("cancel");
+        Record("cancel");
         return inner.CancelAsync(context, cancellationToken);
+    }
+
+    private void Record(string call)
+    {
+        lock (calls)
+        {
+            calls.Add(call);
+        }
     }
 }
