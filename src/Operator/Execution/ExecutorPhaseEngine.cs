@@ -43,10 +43,10 @@ internal sealed class ExecutorPhaseEngine(IPhaseEngine inner, RunExecutor execut
     }
 
     /// <summary>
-    /// A queued phase is polled for its position less often the further back it is (the executor wakes it when it
-    /// starts), so a long queue does not turn into a storm of status writes.
+    /// A queued phase is polled for its place as often as the executor refreshes it (the executor wakes the
+    /// resource when its work starts or ends).
     /// </summary>
-    public static TimeSpan QueuedPollInterval(QueuePlace place) => TimeSpan.FromSeconds(Math.Clamp(place.Position, 10, 300));
+    public static TimeSpan QueuedPollInterval(QueuePlace place) => RunExecutor.PlaceRefresh(place.Position);
 
     private static PhaseObservation Queued(QueuePlace place) => PhaseObservation.Queued(place, QueuedPollInterval(place));
 

@@ -200,13 +200,27 @@ internal sealed class RunExecutor : IDisposable
         {
             return new ExecutionState.Running();
         }
+        var now = _time.GetUtcNow();
+        if (entry.Reported is { } reported && now - entry.ReportedAt < PlaceRefresh(reported.Position))
+        {
+            return reported;
+        }
         var position = 1;
         for (var node = _waiting.First; node is not null && node != entry.Node; node = node.Next)
         {
             position++;
         }
-        return new ExecutionState.Queued(position, _waiting.Count, Slots);
+        entry.Reported = new ExecutionState.Queued(position, _waiting.Count, Slots);
+        entry.ReportedAt = now;
+        return entry.Reported;
     }
+
+    /// <summary>
+    /// How long a waiting entry keeps reporting the place it last reported: every reported change is a status
+    /// write (and a watch event, and a reconcile), and places change each time any work ends, so a long queue would
+    /// otherwise rewrite every waiting resource's status after every run. Further back, refreshed less often.
+    /// </summary>
+    public static TimeSpan PlaceRefresh(int position) => TimeSpan.FromSeconds(Math.Clamp(position, 10, 300));
 
     /// <summary>Drops finished results nobody needs any more, at most once a minute.</summary>
     private void PurgeExpired()
@@ -246,5 +260,10 @@ internal sealed class RunExecutor : IDisposable
         public DateTimeOffset? FinishedAt { get; set; }
 
         public DateTimeOffset? ObservedAt { get; set; }
+
+        /// <summary>The place last reported while waiting, and when.</summary>
+        public ExecutionState.Queued? Reported { get; set; }
+
+        public DateTimeOffset ReportedAt { get; set; }
     }
 }

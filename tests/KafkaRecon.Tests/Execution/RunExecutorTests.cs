@@ -26,6 +26,7 @@ public sealed class RunExecutorTests : IDisposable
         }
 
         await Poll.UntilAsync(() => _work.Started == 2, "two works started");
+        _time.Advance(RunExecutor.PlaceRefresh(2)); // places reported at submission are refreshed
         Assert.IsType<ExecutionState.Running>(_executor.Observe("a"));
         Assert.IsType<ExecutionState.Running>(_executor.Observe("b"));
         Assert.Equal(new ExecutionState.Queued(1, 2, 2), _executor.Observe("c"));
@@ -73,6 +74,7 @@ public sealed class RunExecutorTests : IDisposable
         await Poll.UntilAsync(() => _work.Started == 2, "two works started");
 
         _executor.Cancel("c");
+        _time.Advance(RunExecutor.PlaceRefresh(2));
 
         Assert.Null(_executor.Observe("c"));
         Assert.Equal(new ExecutionState.Queued(1, 1, 2), _executor.Observe("d"));
@@ -92,6 +94,24 @@ public sealed class RunExecutorTests : IDisposable
         await Poll.UntilAsync(() => _work.Cancelled == 1, "a's token cancelled");
         await Poll.UntilAsync(() => _executor.Observe("c") is ExecutionState.Running, "c took a's slot");
         Assert.Null(_executor.Observe("a"));
+    }
+
+    [Fact]
+    public async Task A_waiting_entry_reports_the_same_place_until_its_refresh_interval_passes()
+    {
+        foreach (var key in new[] { "a", "b", "c", "d" })
+        {
+            Submit(key);
+        }
+        await Poll.UntilAsync(() => _work.Started == 2, "two works started");
+        Assert.Equal(new ExecutionState.Queued(2, 2, 2), _executor.Observe("d"));
+
+        _work.Finish("a");
+        await Poll.UntilAsync(() => _executor.Observe("c") is ExecutionState.Running, "c started");
+        Assert.Equal(new ExecutionState.Queued(2, 2, 2), _executor.Observe("d"));
+
+        _time.Advance(RunExecutor.PlaceRefresh(2));
+        Assert.Equal(new ExecutionState.Queued(1, 1, 2), _executor.Observe("d"));
     }
 
     [Fact]
