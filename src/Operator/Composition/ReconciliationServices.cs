@@ -39,6 +39,10 @@ internal static class ReconciliationServices
         services.AddSingleton(sp =>
         {
             var slots = sp.GetService<OperatorOptions>()?.MaxConcurrentRuns ?? ConcurrencyDefaults.MaxConcurrentRuns();
+            // Embedded runs block pool threads in native DuckDB calls; without spare threads the reconcile workers'
+            // continuations would wait for the pool to grow (about one thread per half second) behind them.
+            ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+            ThreadPool.SetMinThreads(Math.Max(workerThreads, Environment.ProcessorCount + 2 * slots + 8), ioThreads);
             return new RunExecutor(slots, sp.GetRequiredService<TimeProvider>(),
                 new ExecutorObserver(sp.GetRequiredService<WorkQueue<ResourceKey>>(),
                     sp.GetRequiredService<KafkaReconMetrics>().Runs, slots),
