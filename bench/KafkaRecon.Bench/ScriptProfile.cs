@@ -21,9 +21,10 @@ internal static class ScriptProfile
         var scratch = Path.Combine(Path.GetTempPath(), "kafka-recon-script-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(scratch);
         using var session = DuckDbSession.Open(DuckDbSettings.From(spec.Transform, Path.Combine(scratch, "duckdb")));
-        var source = new DuckDbManifestSource(new LocalObjectStore());
-        await source.RegisterAsync(session, ComparisonSql.ImportRaw, spec.Manifests.ImportLocation, "import", CancellationToken.None);
-        await source.RegisterAsync(session, ComparisonSql.ExportRaw, spec.Manifests.ExportLocation, "export", CancellationToken.None);
+        DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw,
+            BenchManifestFiles.Below(spec.Manifests.ImportLocation), "import", CancellationToken.None);
+        DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw,
+            BenchManifestFiles.Below(spec.Manifests.ExportLocation), "export", CancellationToken.None);
         var parameters = ComparisonSql.Parameters(IdentifierQuoting.DoubleQuotes, spec.Window.Start!.Value, spec.Window.End!.Value, spec.Window.MarginMinutes);
         var script = SqlTemplate.Render(File.ReadAllText(scriptPath), parameters, scriptPath).Replace("{scratch}", scratch, StringComparison.Ordinal);
         var total = Stopwatch.StartNew();

@@ -18,9 +18,10 @@ internal static class StepProfile
         var spec = ResourceFile.Load(resourcePath).Spec;
         var scratch = Path.Combine(Path.GetTempPath(), "kafka-recon-profile-" + Guid.NewGuid().ToString("N"));
         using var session = DuckDbSession.Open(DuckDbSettings.From(spec.Transform, Path.Combine(scratch, "duckdb")));
-        var source = new DuckDbManifestSource(new LocalObjectStore());
-        await source.RegisterAsync(session, ComparisonSql.ImportRaw, spec.Manifests.ImportLocation, "import", CancellationToken.None);
-        await source.RegisterAsync(session, ComparisonSql.ExportRaw, spec.Manifests.ExportLocation, "export", CancellationToken.None);
+        DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw,
+            BenchManifestFiles.Below(spec.Manifests.ImportLocation), "import", CancellationToken.None);
+        DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw,
+            BenchManifestFiles.Below(spec.Manifests.ExportLocation), "export", CancellationToken.None);
         var parameters = ComparisonSql.Parameters(IdentifierQuoting.DoubleQuotes, spec.Window.Start!.Value, spec.Window.End!.Value, spec.Window.MarginMinutes);
         var total = Stopwatch.StartNew();
         foreach (var step in ComparisonSql.Steps)

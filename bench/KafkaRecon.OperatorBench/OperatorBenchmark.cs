@@ -6,6 +6,7 @@ using k8s;
 using k8s.Models;
 using KafkaRecon.ApiServer;
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Kubernetes.Controller;
 using KafkaRecon.Operator.Kubernetes.Hosting;
 using KafkaRecon.Operator.Kubernetes.Watching;

@@ -37,7 +37,7 @@ public sealed class EmbeddedS3OutputTests(MotoServer moto) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Transform_uploads_the_four_tables_under_the_run_prefix_the_aws_engine_uses()
+    public async Task Transform_uploads_the_result_tables_under_the_run_prefix_the_aws_engine_uses()
     {
         var observation = await Transformer().StartAsync(run.Context, CancellationToken.None);
 
@@ -50,6 +50,7 @@ public sealed class EmbeddedS3OutputTests(MotoServer moto) : IAsyncLifetime
                 "recon/runs/nightly-2024-03-01/tables/mismatched_timestamps/part-0.parquet",
                 "recon/runs/nightly-2024-03-01/tables/missing_exports/part-0.parquet",
                 "recon/runs/nightly-2024-03-01/tables/missing_imports/part-0.parquet",
+                "recon/runs/nightly-2024-03-01/tables/rejected_lines/part-0.parquet",
             ],
             await KeysAsync("recon/"));
     }
@@ -63,7 +64,7 @@ public sealed class EmbeddedS3OutputTests(MotoServer moto) : IAsyncLifetime
         await new DuckDbTransformer(Store(proxied)).StartAsync(run.Context, CancellationToken.None);
 
         var puts = proxy.Requests.Where(r => r.Method == "PUT").Select(r => r.Operation).ToList();
-        Assert.Equal(5, puts.Count);
+        Assert.Equal(RunLayout.Tables.Count + 1, puts.Count); // each table, then the marker
         Assert.Equal("_SUCCESS", puts[^1]);
     }
 

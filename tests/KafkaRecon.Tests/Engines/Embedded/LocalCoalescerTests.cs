@@ -56,7 +56,7 @@ public sealed class LocalCoalescerTests : IDisposable
         Assert.Equal(ObservedState.Succeeded, observation.State);
         Assert.Equal(history, Directory.GetFiles(ExportFolder).Order(StringComparer.Ordinal));
         Assert.All(history, f => Assert.Equal(new DateTime(2024, 2, 1, 12, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(f)));
-        Assert.Equal(2, Directory.GetFiles(ImportFolder).Length);
+        Assert.Equal(2, ManifestFolder.Files(ImportFolder).Length);
     }
 
     [Fact]
