@@ -47,7 +47,7 @@ internal static class VerificationPolicy
         input.Totals.RejectedLines > input.Thresholds.MaxRejectedLines
             ? new(ConditionReasons.RejectedLines,
                 $"{input.Totals.RejectedLines} manifest lines could not be read and were not compared " +
-                $"(allowed: {input.Thresholds.MaxRejectedLines}); the report lists samples")
+                $"(allowed: {input.Thresholds.MaxRejectedLines}); the run summary lists up to 20 samples")
             : null;
 
     public static VerificationFinding? MissingExportsWithinThreshold(VerificationInput input) =>

@@ -6,33 +6,23 @@
 SELECT side, reason, file, SUBSTRING(sample, 1, 200) AS sample
 FROM (
     SELECT
-        'import' AS side,
+        side,
         CASE
             WHEN TRY_CAST(c1 AS BIGINT) IS NULL
                 OR TRY_CAST(c1 AS BIGINT) < 0
                 OR CAST(TRY_CAST(c1 AS BIGINT) AS VARCHAR(20)) <> c1 THEN 'bad_timestamp'
-            WHEN COALESCE(c0, '') = '' THEN 'empty_id'
+            WHEN COALESCE(id, '') = '' THEN 'empty_id'
             WHEN COALESCE(c2, '') = '' THEN 'empty_database'
             WHEN COALESCE(c3, '') = '' THEN 'empty_collection'
         END AS reason,
         file,
         CONCAT(COALESCE(c0, ''), '|', COALESCE(c1, ''), '|', COALESCE(c2, ''), '|', COALESCE(c3, ''), '|',
                COALESCE(c4, ''), '|', COALESCE(c5, ''), '|', COALESCE(c6, ''), '|', COALESCE(c7, '')) AS sample
-    FROM import_manifest_raw
-    UNION ALL
-    SELECT
-        'export' AS side,
-        CASE
-            WHEN TRY_CAST(c1 AS BIGINT) IS NULL
-                OR TRY_CAST(c1 AS BIGINT) < 0
-                OR CAST(TRY_CAST(c1 AS BIGINT) AS VARCHAR(20)) <> c1 THEN 'bad_timestamp'
-            WHEN COALESCE(c6, '') = '' THEN 'empty_id'
-            WHEN COALESCE(c2, '') = '' THEN 'empty_database'
-            WHEN COALESCE(c3, '') = '' THEN 'empty_collection'
-        END AS reason,
-        file,
-        CONCAT(COALESCE(c0, ''), '|', COALESCE(c1, ''), '|', COALESCE(c2, ''), '|', COALESCE(c3, ''), '|',
-               COALESCE(c4, ''), '|', COALESCE(c5, ''), '|', COALESCE(c6, ''), '|', COALESCE(c7, '')) AS sample
-    FROM export_manifest_raw
+    FROM (
+        -- The join key is field 0 on the import side and field 6 on the export side; the rule is the same.
+        SELECT 'import' AS side, c0 AS id, file, c0, c1, c2, c3, c4, c5, c6, c7 FROM import_manifest_raw
+        UNION ALL
+        SELECT 'export' AS side, c6 AS id, file, c0, c1, c2, c3, c4, c5, c6, c7 FROM export_manifest_raw
+    ) lines
 ) classified
 WHERE reason IS NOT NULL
