@@ -149,6 +149,8 @@ const badValues = [
   ["running as root", mutated(values, "podSecurityContext.runAsNonRoot", false)],
   ["an unknown concurrency policy", mutated(values, "nightly.concurrencyPolicy", "Replace")],
   ["a six-field cron schedule", mutated(values, "nightly.schedule", "0 30 3 * * *")],
+  ["a schedules entry with a six-field cron", mutated(values, "nightly.schedules", [{ name: "sunday", schedule: "0 30 8 * * 0" }])],
+  ["a schedules entry without a name", mutated(values, "nightly.schedules", [{ schedule: "30 8 * * 0" }])],
   ["a prefix that is not a DNS label", mutated(values, "nightly.prefix", "Nightly_Run")],
   ["an IRSA role that is not an ARN", mutated(values, "serviceAccount.roleArn", "kafka-recon")],
 ];
@@ -289,6 +291,25 @@ await check("the chart refuses watchNamespaces that leave out the nightly namesp
     refused = String(error.message);
   }
   expect(refused.includes("not in operator.watchNamespaces"), `rendered although nightly.namespace is not watched (${refused})`);
+});
+
+await check("nightly.schedules renders one CronJob per schedule, all creating the same window's resource", async () => {
+  const schedules = [{ name: "weekdays", schedule: "30 2 * * 1-6" }, { name: "sunday", schedule: "30 8 * * 0", timeZone: "Europe/London" }];
+  const { objects } = renderObjects({ ...allOn, nightly: { ...allOn.nightly, schedules } });
+  const crons = byKind(objects, "CronJob");
+  expect(crons.length === 2, `${crons.length} CronJobs`);
+  expect(crons.map((c) => c.metadata.name).join(",") === "kafka-recon-nightly-weekdays,kafka-recon-nightly-sunday", crons.map((c) => c.metadata.name).join(","));
+  expect(crons[0].spec.timeZone === "Etc/UTC" && crons[1].spec.timeZone === "Europe/London", "time zones");
+  expect(crons[1].spec.schedule === "30 8 * * 0", crons[1].spec.schedule);
+  const args = crons.map((c) => JSON.stringify(c.spec.jobTemplate.spec.template.spec.containers[0].args));
+  expect(args[0] === args[1], `the schedules create different resources: ${args.join(" vs ")}`);
+  let refused = "";
+  try {
+    renderer.render({ ...allOn, nightly: { ...allOn.nightly, schedules: [schedules[0], schedules[0]] } });
+  } catch (error) {
+    refused = String(error.message);
+  }
+  expect(refused.includes("twice"), `rendered a schedule name used twice (${refused})`);
 });
 
 await check("the nightly CronJob runs kafka-recon create like a CronJob user expects", async () => {

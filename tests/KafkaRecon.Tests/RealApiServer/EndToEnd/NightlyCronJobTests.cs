@@ -22,10 +22,11 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
 {
     private const string Release = "recon";
     private const string Nightly = "recon-kafka-recon-nightly";
+    private static readonly string[] Schedules = ["weekdays", "sunday"];
     private readonly GeneratedDataset _dataset = new(records: 50);
 
     [RealApiServerFact]
-    public async Task Chart_cronjob_fires_a_job_whose_create_command_with_its_own_service_account_makes_a_resource_the_operator_reconciles()
+    public async Task Chart_cronjobs_of_two_schedules_fire_jobs_whose_create_commands_make_one_resource_the_operator_reconciles()
     {
         await controlPlane.EnsureControllerManagerAsync();
         var namespaceName = await controlPlane.CreateNamespaceAsync("nightly");
@@ -41,10 +42,13 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
         (exit, var output, error) = await kubectl.RunAsync("apply", "--validate=strict", "-f", kubectl.WriteFile("nightly.yaml", rendered));
         Assert.True(exit == 0, output + error);
 
-        // "* * * * *" fires at the next minute boundary.
-        var job = await WaitForJobAsync(admin, namespaceName, TimeSpan.FromSeconds(80));
-        var pod = job.Spec.Template.Spec;
-        Assert.Equal(Nightly, pod.ServiceAccountName);
+        // "* * * * *" fires at the next minute boundary: both schedules' CronJobs, each with its own Job.
+        var jobs = new List<V1Job>();
+        foreach (var schedule in Schedules)
+        {
+            jobs.Add(await WaitForJobAsync(admin, namespaceName, $"{Nightly}-{schedule}", TimeSpan.FromSeconds(80)));
+        }
+        Assert.All(jobs, j => Assert.Equal(Nightly, j.Spec.Template.Spec.ServiceAccountName));
 
         var operatorToken = await controlPlane.ServiceAccountTokenAsync(namespaceName, "kafka-recon");
         await ChartRbac.BindAsync(admin, namespaceName, "kafka-recon", "operator-rules.yaml", "leader-election-rules.yaml");
@@ -52,11 +56,19 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
         await using var running = await RealOperator.StartAsync(controlPlane.ClientConfiguration(operatorToken), namespaceName,
             new LeaderElectionOptions { Enabled = true, LeaseNamespace = namespaceName }, handler: forbidden);
 
-        var (createExit, createOutput, createError) = await PlayPodAsync(admin, namespaceName, pod);
+        var name = $"nightly-{DateTime.UtcNow.AddDays(-1):yyyyMMdd}";
+        var (createExit, createOutput, createError) = await PlayPodAsync(admin, namespaceName, jobs[0].Spec.Template.Spec);
         Assert.True(createExit == 0, createOutput + createError);
         Assert.DoesNotContain("403", createOutput + createError, StringComparison.Ordinal);
-        var name = $"nightly-{DateTime.UtcNow.AddDays(-1):yyyyMMdd}";
         Assert.Contains($"Created kafkareconciliation {namespaceName}/{name}", createOutput, StringComparison.Ordinal);
+
+        // The second schedule's Job finds the window's resource already there: success, no second resource.
+        (createExit, createOutput, createError) = await PlayPodAsync(admin, namespaceName, jobs[1].Spec.Template.Spec);
+        Assert.True(createExit == 0, createOutput + createError);
+        Assert.DoesNotContain("Created kafkareconciliation", createOutput, StringComparison.Ordinal);
+        var resources = await admin.CustomObjects.ListNamespacedCustomObjectAsync(
+            KafkaReconciliation.Group, KafkaReconciliation.Version, namespaceName, KafkaReconciliation.Plural);
+        Assert.Single(KubernetesJson.Deserialize<KafkaReconciliationList>(KubernetesJson.Serialize(resources)).Items);
 
         var reconciled = await WaitFinishedAsync(admin, namespaceName, name, TimeSpan.FromSeconds(60), forbidden);
         Assert.Equal(reconciled.Metadata.Generation, reconciled.Status!.ObservedGeneration);
@@ -69,7 +81,8 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
     private string NightlyValues()
     {
         var spec = KubernetesYaml.Deserialize<KafkaReconciliation>(_dataset.ResourceYaml("template")).Spec;
-        return """{"nightly": {"schedule": "* * * * *", "spec": """ + KubernetesJson.Serialize(spec) + "}}";
+        var schedules = string.Join(", ", Schedules.Select(s => $$"""{"name": "{{s}}", "schedule": "* * * * *"}"""));
+        return $$"""{"nightly": {"schedules": [{{schedules}}], "spec": """ + KubernetesJson.Serialize(spec) + "}}";
     }
 
     /// <summary>
@@ -101,18 +114,18 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
         }
     }
 
-    private static async Task<V1Job> WaitForJobAsync(k8s.Kubernetes admin, string namespaceName, TimeSpan timeout)
+    private static async Task<V1Job> WaitForJobAsync(k8s.Kubernetes admin, string namespaceName, string cronJob, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var jobs = await admin.BatchV1.ListNamespacedJobAsync(namespaceName);
-            if (jobs.Items.FirstOrDefault(j => j.Metadata.OwnerReferences?.Any(o => o.Kind == "CronJob" && o.Name == Nightly) == true)
+            if (jobs.Items.FirstOrDefault(j => j.Metadata.OwnerReferences?.Any(o => o.Kind == "CronJob" && o.Name == cronJob) == true)
                 is { } job)
             {
                 return job;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"The CronJob created no Job within {timeout}");
+            Assert.True(DateTime.UtcNow < deadline, $"The CronJob {cronJob} created no Job within {timeout}");
             await Task.Delay(500);
         }
     }
