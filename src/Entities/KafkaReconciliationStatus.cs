@@ -41,6 +41,9 @@ public sealed class KafkaReconciliationStatus
     [JsonPropertyName("results")]
     public ReconciliationResults? Results { get; set; }
 
+    [JsonPropertyName("cost")]
+    public RunCost? Cost { get; set; }
+
     [JsonPropertyName("topCollections")]
     [Description("The collections with most missing exports (at most 20).")]
     public IList<CollectionResult> TopCollections { get; set; } = new List<CollectionResult>();

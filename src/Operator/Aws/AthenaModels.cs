@@ -19,7 +19,10 @@ internal sealed record QueryExecutionIdRequest(string QueryExecutionId);
 
 internal sealed record GetQueryExecutionResponse(QueryExecution QueryExecution);
 
-internal sealed record QueryExecution(string QueryExecutionId, string? Query, QueryExecutionStatus Status);
+internal sealed record QueryExecution(
+    string QueryExecutionId, string? Query, QueryExecutionStatus Status, QueryExecutionStatistics? Statistics = null);
+
+internal sealed record QueryExecutionStatistics(long? DataScannedInBytes = null, long? EngineExecutionTimeInMillis = null);
 
 internal sealed record QueryExecutionStatus(string State, string? StateChangeReason = null);
 

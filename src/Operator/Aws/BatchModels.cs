@@ -22,7 +22,18 @@ internal sealed record DescribeJobsRequest(IReadOnlyList<string> Jobs);
 internal sealed record DescribeJobsResponse(IReadOnlyList<BatchJobDetail>? Jobs);
 
 internal sealed record BatchJobDetail(
-    string JobId, string JobName, string Status, string? StatusReason = null, string? JobQueue = null);
+    string JobId,
+    string JobName,
+    string Status,
+    string? StatusReason = null,
+    string? JobQueue = null,
+    long? StartedAt = null,
+    long? StoppedAt = null,
+    BatchContainerDetail? Container = null);
+
+internal sealed record BatchContainerDetail(int? Vcpus = null, IReadOnlyList<BatchResourceRequirement>? ResourceRequirements = null);
+
+internal sealed record BatchResourceRequirement(string Type, string Value);
 
 internal sealed record ListJobsRequest(
     string? JobQueue = null,

@@ -20,7 +20,12 @@ internal sealed record JobRun(
     string? JobName,
     string JobRunState,
     IReadOnlyDictionary<string, string>? Arguments = null,
-    string? ErrorMessage = null);
+    string? ErrorMessage = null,
+    int? ExecutionTime = null,
+    double? MaxCapacity = null,
+    string? WorkerType = null,
+    int? NumberOfWorkers = null,
+    double? DPUSeconds = null);
 
 internal sealed record BatchStopJobRunRequest(string JobName, IReadOnlyList<string> JobRunIds);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaRecon.Operator.Coalescing;
+using KafkaRecon.Operator.Inputs;
 
 namespace KafkaRecon.Operator.Cli;
 
@@ -55,9 +56,22 @@ internal static class CoalesceCommand
             DefaultValueFactory = _ => FileAge.DefaultText,
         };
 
+        var modifiedSince = new Option<DateTimeOffset?>("--modified-since")
+        {
+            Description = "Merge only files modified at or after this instant (RFC 3339), the run's input cutoff: " +
+                          "merging older files would give their records a new write time and defeat input pruning.",
+        };
+        var layout = new Option<string>("--layout")
+        {
+            Description = "flat, or daily (files under YYYY/MM/DD/ folders by write date: only the folders from " +
+                          "--modified-since's day to today are listed).",
+            DefaultValueFactory = _ => "flat",
+        };
+        layout.AcceptOnlyFromAmong("flat", "daily");
+
         var command = new Command("coalesce", "Merge many small manifest files into few large ones, losing nothing.")
         {
-            location, partition, maxFiles, maxBytes, side, concurrency, readAhead, minFileAge,
+            location, partition, maxFiles, maxBytes, side, concurrency, readAhead, minFileAge, modifiedSince, layout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -86,7 +100,7 @@ internal static class CoalesceCommand
             }
             // s3:// locations use the AWS clients of the environment (AWS_REGION, AWS_ENDPOINT_URL, credentials chain).
             using var aws = new Aws.LazyAwsClients(endpoint: null);
-            var store = aws.CreateStore();
+            var store = Pruned(aws.CreateStore(), path, parse.GetValue(modifiedSince), parse.GetValue(layout));
             CoalesceReport report;
             try
             {
@@ -111,6 +125,17 @@ internal static class CoalesceCommand
             return report.Succeeded ? ExitCodes.Verified : ExitCodes.Error;
         });
         return command;
+    }
+
+    /// <summary>The store as the run's input rule sees it: only files modified since the cutoff, when one is given.</summary>
+    private static Storage.IObjectStore Pruned(Storage.IObjectStore store, string location, DateTimeOffset? since, string? layout)
+    {
+        if (since is not { } cutoff)
+        {
+            return store;
+        }
+        var prefixes = layout == "daily" ? InputRule.DailyPrefixes(location, cutoff, DateTimeOffset.UtcNow) : [location];
+        return new PrunedObjectStore(store, new InputRule(location, "--location", cutoff, prefixes));
     }
 
     private static IReadOnlyList<ManifestSide> Sides(string? side) => side switch

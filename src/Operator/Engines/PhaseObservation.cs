@@ -42,6 +42,9 @@ internal sealed record PhaseObservation(ObservedState State)
 
     public IReadOnlyList<JobSummary> Jobs { get; init; } = [];
 
+    /// <summary>The phase's whole AWS usage, when its work ended on AWS.</summary>
+    public RunCost? Cost { get; init; }
+
     public static PhaseObservation Running(IReadOnlyList<string> externalIds, TimeSpan pollAfter) =>
         new(ObservedState.Running) { ExternalIds = externalIds, PollAfter = pollAfter };
 

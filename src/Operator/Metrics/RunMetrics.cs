@@ -32,6 +32,9 @@ internal sealed class RunMetrics
     private readonly Gauge _missingDatabases;
     private readonly Gauge _completion;
     private readonly Gauge _success;
+    private readonly Gauge _athenaBytesScanned;
+    private readonly Gauge _glueDpuSeconds;
+    private readonly Gauge _batchVcpuSeconds;
     private readonly Counter _runs;
     private readonly Histogram _phaseDuration;
     private readonly Gauge _phaseStart;
@@ -55,6 +58,9 @@ internal sealed class RunMetrics
         _missingDatabases = ResourceGauge(factory, "kafka_recon_last_missing_databases", "Databases with imports but no exports in the last finished run.");
         _completion = ResourceGauge(factory, "kafka_recon_last_completion_timestamp_seconds", "Unix time the last run finished, whatever its result.");
         _success = ResourceGauge(factory, "kafka_recon_last_success_timestamp_seconds", "Unix time the last successful run finished.");
+        _athenaBytesScanned = ResourceGauge(factory, "kafka_recon_last_athena_bytes_scanned", "Bytes the last finished run's Athena queries scanned.");
+        _glueDpuSeconds = ResourceGauge(factory, "kafka_recon_last_glue_dpu_seconds", "DPU-seconds of the last finished run's Glue transform.");
+        _batchVcpuSeconds = ResourceGauge(factory, "kafka_recon_last_batch_vcpu_seconds", "vCPU-seconds of the last finished run's Batch coalesce jobs.");
 
         _runs = factory.CreateCounter("kafka_recon_runs_total", "Finished runs by result.",
             new CounterConfiguration { LabelNames = ["namespace", "schedule", "result"] });
@@ -207,11 +213,27 @@ internal sealed class RunMetrics
         {
             _success.WithLabels(values).Set(seconds);
         }
+        ShowCost(_athenaBytesScanned, values, run.Cost?.AthenaBytesScanned);
+        ShowCost(_glueDpuSeconds, values, run.Cost?.GlueDpuSeconds);
+        ShowCost(_batchVcpuSeconds, values, run.Cost?.BatchVcpuSeconds);
 
         tracked.ExportCollections = ShowTopCollections(
             _collectionMissingExports, labels, tracked.ExportCollections, run.Collections, c => c.MissingExports);
         tracked.ImportCollections = ShowTopCollections(
             _collectionMissingImports, labels, tracked.ImportCollections, run.Collections, c => c.MissingImports);
+    }
+
+    /// <summary>An item the run did not use on AWS has no series (an embedded run is not a free AWS run).</summary>
+    private static void ShowCost(Gauge gauge, string[] labels, double? value)
+    {
+        if (value is { } used)
+        {
+            gauge.WithLabels(labels).Set(used);
+        }
+        else
+        {
+            gauge.RemoveLabelled(labels);
+        }
     }
 
     private HashSet<(string Database, string Collection)> ShowTopCollections(
@@ -293,6 +315,7 @@ internal sealed class RunMetrics
                  {
                      _imported, _exported, _missingExports, _missingImports, _mismatchedTimestamps,
                      _missingCollections, _missingDatabases, _completion, _success,
+                     _athenaBytesScanned, _glueDpuSeconds, _batchVcpuSeconds,
                  })
         {
             gauge.RemoveLabelled(labels.Namespace, labels.Name, labels.Schedule);

@@ -182,6 +182,7 @@ internal static class PhasePlanner
         status.Phases = new PhaseRecords();
         status.Results = null;
         status.Inputs = null;
+        status.Cost = null;
         status.TopCollections.Clear();
         status.Notification = null;
         status.CompletionTime = null;

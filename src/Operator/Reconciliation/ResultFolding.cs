@@ -42,6 +42,10 @@ internal static class ResultFolding
         record.OutputLocation = observation.OutputLocation ?? record.OutputLocation;
         state.Status.RunId = observation.RunId ?? state.Status.RunId;
         state.Status.Inputs = observation.Inputs ?? state.Status.Inputs;
+        if (observation.Cost is { } cost)
+        {
+            state.Status.Cost = (state.Status.Cost ?? new RunCost()).Plus(cost);
+        }
         switch (observation.State)
         {
             case ObservedState.Running:

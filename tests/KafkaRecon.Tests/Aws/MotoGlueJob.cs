@@ -20,6 +20,8 @@ internal static class MotoGlueJob
                 Role = "arn:aws:iam::123456789012:role/glue",
                 Command = new { Name = "glueetl", ScriptLocation = "s3://scripts/kafka_recon_etl.py" },
                 ExecutionProperty = new { MaxConcurrentRuns = maxConcurrentRuns },
+                WorkerType = "G.1X",
+                NumberOfWorkers = 2,
             },
             CancellationToken.None);
         return name;

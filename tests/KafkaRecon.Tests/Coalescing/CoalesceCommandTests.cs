@@ -31,6 +31,30 @@ public sealed class CoalesceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Modified_since_merges_only_files_of_the_run_s_input_and_leaves_history_untouched()
+    {
+        var old = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var file = ManifestFolder.WriteK2hb(_folder.Path, "db.core.t", 0, i * 10, 2);
+            if (i < 2)
+            {
+                File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-3));
+                old.Add(file);
+            }
+        }
+        var cutoff = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, output, error) = await RunAsync("coalesce", "--location", _folder.Path, "--side", "import",
+            "--modified-since", cutoff);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("2 files read", output);
+        Assert.All(old, file => Assert.True(File.Exists(file), $"{file} is older than the cutoff and must stay as it is"));
+        Assert.Equal(3, ManifestFolder.Files(_folder.Path).Length);
+    }
+
+    [Fact]
     public async Task Coalesce_exits_one_when_a_batch_fails()
     {
         ManifestFolder.WriteK2hb(_folder.Path, "db.core.t", 0, 0, 2);

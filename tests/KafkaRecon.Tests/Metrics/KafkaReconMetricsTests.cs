@@ -44,6 +44,27 @@ public sealed class KafkaReconMetricsTests
     }
 
     [Fact]
+    public async Task Aws_cost_items_of_the_last_run_are_shown_and_an_item_the_next_run_did_not_use_disappears()
+    {
+        var metrics = Create();
+        var aws = SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "aws-run");
+        aws.Status!.Cost = new RunCost { AthenaBytesScanned = 5_000, GlueDpuSeconds = 1_230, BatchVcpuSeconds = 60 };
+        metrics.Runs.RecordRunCompleted(aws, RunResult.Succeeded);
+        var first = await Exposition.ScrapeAsync(_registry);
+
+        aws.Status.Cost = new RunCost { GlueDpuSeconds = 100 };
+        metrics.Runs.RecordRunCompleted(aws, RunResult.Succeeded);
+        var second = await Exposition.ScrapeAsync(_registry);
+
+        Assert.Equal(5_000, first.Single("kafka_recon_last_athena_bytes_scanned", ("name", "aws-run")));
+        Assert.Equal(1_230, first.Single("kafka_recon_last_glue_dpu_seconds", ("name", "aws-run")));
+        Assert.Equal(60, first.Single("kafka_recon_last_batch_vcpu_seconds", ("name", "aws-run")));
+        Assert.Equal(100, second.Single("kafka_recon_last_glue_dpu_seconds", ("name", "aws-run")));
+        Assert.False(second.Exists("kafka_recon_last_athena_bytes_scanned", ("name", "aws-run")));
+        Assert.False(second.Exists("kafka_recon_last_batch_vcpu_seconds", ("name", "aws-run")));
+    }
+
+    [Fact]
     public async Task Success_timestamp_is_set_by_a_successful_run_and_not_by_a_failed_one()
     {
         var metrics = Create();

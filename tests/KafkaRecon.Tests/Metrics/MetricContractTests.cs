@@ -20,6 +20,9 @@ public sealed class MetricContractTests
         ["kafka_recon_last_missing_databases"] = Resource,
         ["kafka_recon_last_completion_timestamp_seconds"] = Resource,
         ["kafka_recon_last_success_timestamp_seconds"] = Resource,
+        ["kafka_recon_last_athena_bytes_scanned"] = Resource,
+        ["kafka_recon_last_glue_dpu_seconds"] = Resource,
+        ["kafka_recon_last_batch_vcpu_seconds"] = Resource,
         ["kafka_recon_runs_total"] = ["namespace", "result", "schedule"],
         ["kafka_recon_phase_duration_seconds_count"] = ["engine", "phase"],
         ["kafka_recon_phase_start_timestamp_seconds"] = ["name", "namespace", "phase"],
@@ -42,7 +45,9 @@ public sealed class MetricContractTests
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
-        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        var failed = SampleRuns.Finished(ReconciliationPhase.Failed);
+        failed.Status!.Cost = new RunCost { AthenaBytesScanned = 1, GlueDpuSeconds = 2, BatchVcpuSeconds = 3 };
+        metrics.Runs.RecordRunCompleted(failed, RunResult.Failed);
         metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "ok"), RunResult.Succeeded);
         metrics.Runs.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
         metrics.Runs.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));

@@ -13,7 +13,9 @@ internal static class RecordedMetrics
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new KafkaReconMetrics(registry, TimeProvider.System);
         metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Succeeded, 0, name: "ok"), RunResult.Succeeded);
-        metrics.Runs.RecordRunCompleted(SampleRuns.Finished(ReconciliationPhase.Failed), RunResult.Failed);
+        var failed = SampleRuns.Finished(ReconciliationPhase.Failed);
+        failed.Status!.Cost = new RunCost { AthenaBytesScanned = 1, GlueDpuSeconds = 2, BatchVcpuSeconds = 3 };
+        metrics.Runs.RecordRunCompleted(failed, RunResult.Failed);
         metrics.Runs.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
         metrics.Runs.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
         metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(12));

@@ -1,4 +1,5 @@
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Reports;
 using static KafkaRecon.Tests.Reconciliation.PlannerScenario;
@@ -306,6 +307,33 @@ public sealed class PhasePlannerTests
 
         scenario.Spec.Suspend = false;
         Assert.Equal(new PlannedAction.StartPhase(RunPhase.Coalesce), scenario.Step().Action);
+    }
+
+    [Fact]
+    public void Each_phase_s_aws_cost_lands_in_status_and_a_rerun_starts_from_none()
+    {
+        var scenario = new PlannerScenario();
+        scenario.Step();
+        scenario.Step(new ActionResult.Phase(RunPhase.Coalesce,
+            PhaseObservation.Succeeded() with { Cost = new RunCost { BatchVcpuSeconds = 12 } }));
+        // A stale repeat of a decided phase changes nothing; the transform's own item joins the coalesce's.
+        scenario.Step(new ActionResult.Phase(RunPhase.Coalesce,
+            PhaseObservation.Succeeded() with { Cost = new RunCost { BatchVcpuSeconds = 99 } }));
+        scenario.Step(new ActionResult.Phase(RunPhase.Transform,
+            PhaseObservation.Failed(PhaseFailure.GlueFailed, "boom") with { Cost = new RunCost { GlueDpuSeconds = 30 } }));
+        var plan = scenario.Step(new ActionResult.Phase(RunPhase.Transform,
+            PhaseObservation.Running(["jr_2"], TimeSpan.FromSeconds(30))));
+
+        Assert.Equal(new RunCost { BatchVcpuSeconds = 12, GlueDpuSeconds = 30 }, plan.Status.Cost);
+
+        // The retry's run is billed too: both attempts count.
+        plan = scenario.Step(new ActionResult.Phase(RunPhase.Transform,
+            PhaseObservation.Succeeded() with { Cost = new RunCost { GlueDpuSeconds = 45 } }));
+        Assert.Equal(new RunCost { BatchVcpuSeconds = 12, GlueDpuSeconds = 75 }, plan.Status.Cost);
+        scenario.Step(Succeeded(RunPhase.Query));
+        scenario.Step(Summary(new RunTotals()));
+        scenario.Annotations[WellKnown.RerunAnnotation] = "t1";
+        Assert.Null(scenario.Step().Status.Cost);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
             // A restart after the reports were published finishes at once, submitting nothing.
             if (await summaries.TryReadAsync(context.Layout.Summary, cancellationToken) is { Partial: false })
             {
-                return PhaseObservation.Succeeded(context.Layout.JsonReport, statements.ExternalIds);
+                return PhaseObservation.Succeeded(context.Layout.JsonReport, statements.ExternalIds) with
+                    { Cost = await CostAsync(statements, cancellationToken) };
             }
             var tables = await EnsureTablesAsync(context, statements, cancellationToken);
             if (tables is not null)
@@ -109,14 +110,15 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
             .Concat(SummaryAssembly.Queries.Select(path =>
                 (Statement: AthenaStatements.Summary(path), Sql: (Func<string>)(() => ReportSql.Summary(path, parameters)))))
             .ToList();
-        var states = new Dictionary<string, QueryExecutionStatus>();
+        var executions = new Dictionary<string, QueryExecution>();
         foreach (var (statement, _) in work)
         {
             if (statements.ExecutionOf(statement) is { } id)
             {
-                states[statement] = (await athena.GetQueryExecutionAsync(id, cancellationToken)).Status;
+                executions[statement] = await athena.GetQueryExecutionAsync(id, cancellationToken);
             }
         }
+        var states = executions.ToDictionary(e => e.Key, e => e.Value.Status);
         var running = states.Values.Count(s => !AthenaQueryState.IsTerminal(s.State));
         foreach (var (statement, sql) in work)
         {
@@ -135,7 +137,8 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         {
             return PhaseObservation.Running(statements.ExternalIds, PollInterval);
         }
-        return await ReportAsync(context, statements, queries, states, cancellationToken);
+        var cost = AwsCost.Athena(executions.Values);
+        return await ReportAsync(context, statements, queries, states, cancellationToken) with { Cost = cost };
     }
 
     private async Task<PhaseObservation> ReportAsync(
@@ -184,6 +187,17 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         }
         await publisher.PublishAsync(context.Layout, assembled.Report, assembled.Summary, cancellationToken);
         return ReportAssembler.Observe(context.Layout, assembled) with { ExternalIds = statements.ExternalIds };
+    }
+
+    /// <summary>The bytes scanned by every statement the phase started (its tables' DDL scans none).</summary>
+    private async Task<RunCost> CostAsync(AthenaStatements statements, CancellationToken cancellationToken)
+    {
+        var executions = new List<QueryExecution>();
+        foreach (var id in statements.ExecutionIds)
+        {
+            executions.Add(await athena.GetQueryExecutionAsync(id, cancellationToken));
+        }
+        return AwsCost.Athena(executions);
     }
 
     private Task<string> StartAsync(PhaseContext context, string statement, string sql, CancellationToken cancellationToken)

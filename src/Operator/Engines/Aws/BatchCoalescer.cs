@@ -111,9 +111,10 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         {
             var message = string.Join("; ", failed.Select(f =>
                 $"Batch job {f.Name} ({f.Id}) failed: {f.Reason ?? "no status reason"}"));
-            return PhaseObservation.Failed(PhaseFailure.BatchJobFailed, message) with { ExternalIds = ids, Jobs = summaries };
+            return PhaseObservation.Failed(PhaseFailure.BatchJobFailed, message) with
+                { ExternalIds = ids, Jobs = summaries, Cost = AwsCost.Batch(jobs) };
         }
-        return PhaseObservation.Succeeded(externalIds: ids) with { Jobs = summaries };
+        return PhaseObservation.Succeeded(externalIds: ids) with { Jobs = summaries, Cost = AwsCost.Batch(jobs) };
     }
 
     private async Task<string?> FindAsync(string queue, string name, CancellationToken cancellationToken)
@@ -131,7 +132,7 @@ internal sealed class BatchCoalescer(BatchClient batch) : ICoalescer
         var response = await batch.SubmitJobAsync(
             new SubmitJobRequest(
                 job.Name, coalesce.JobQueue!, coalesce.JobDefinition!,
-                new ContainerOverrides(job.Command(coalesce))),
+                new ContainerOverrides(job.Command(coalesce, context.Spec.Manifests, context.Window))),
             cancellationToken);
         return response.JobId;
     }

@@ -45,6 +45,7 @@ public sealed class BatchCoalescerTests(MotoServer moto)
 
         Assert.Equal(ObservedState.Succeeded, polled.State);
         Assert.Equal(["SUCCEEDED", "SUCCEEDED"], polled.Jobs.Select(j => j.State));
+        Assert.True(polled.Cost?.BatchVcpuSeconds >= 0, "a finished coalesce reports its vCPU-seconds");
         Assert.Equal(
             [AwsNames.BatchJobName(context.IdempotencyKey, "import", 7), AwsNames.BatchJobName(context.IdempotencyKey, "export", null)],
             polled.Jobs.Select(j => j.Name));
@@ -54,7 +55,9 @@ public sealed class BatchCoalescerTests(MotoServer moto)
             .ToList();
         Assert.Equal(
             ["kafka-recon", "coalesce", "--location", context.Spec.Manifests.ImportLocation, "--partition", "7",
-             "--max-files", "1000000", "--max-bytes", "128000000", "--min-file-age", "2m"],
+             "--max-files", "1000000", "--max-bytes", "128000000", "--min-file-age", "2m",
+             // The window's start less its 2-minute margin and the default 1h pruning slack: history is never merged.
+             "--modified-since", "2026-11-24T22:58:00Z", "--layout", "flat"],
             commands[0]);
         // HTME export names carry no partition: a partition filter would leave every export manifest uncoalesced.
         Assert.Equal(context.Spec.Manifests.ExportLocation, commands[1][3]);
