@@ -26,13 +26,24 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
             var existing = await FindRunAsync(jobName, context.IdempotencyKey, cancellationToken);
             if (existing is not null)
             {
-                return Observe(existing, TablesLocation(context));
+                // A run started before a restart keeps the run folder it was given, whatever a listing would say now.
+                var startedRunId = existing.Arguments?.GetValueOrDefault(GlueArguments.RunId) ?? context.RunId;
+                var started = context with { RunId = startedRunId };
+                return Observe(existing, TablesLocation(started)) with { RunId = startedRunId };
             }
-            var inputs = await WriteInputListsAsync(context, cancellationToken);
+            var inputs = await ListInputsAsync(context, cancellationToken);
+            if (inputs is not null)
+            {
+                // Results live under the fingerprint of what they were computed from: a changed spec or input
+                // listing (or a re-created resource) gets a fresh folder, never an older run's tables or summary.
+                context = context with { RunId = inputs.RunId(RunFingerprint.BaseRunId(context.RunId)) };
+                await WriteListAsync(context.Layout.InputList("import"), inputs.Import, cancellationToken);
+                await WriteListAsync(context.Layout.InputList("export"), inputs.Export, cancellationToken);
+            }
             var runId = await glue.StartJobRunAsync(
                 new StartJobRunRequest(jobName, GlueArguments.For(context), TimeoutMinutes(context)), cancellationToken,
                 runKeyArgument: GlueArguments.IdempotencyKey);
-            return PhaseObservation.Running([runId], PollInterval) with { Inputs = inputs?.Status };
+            return PhaseObservation.Running([runId], PollInterval) with { Inputs = inputs?.Status, RunId = context.RunId };
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.ConcurrencyLimit)
         {
@@ -52,19 +63,11 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         }
     }
 
-    /// <summary>Lists the inputs once and writes the lists the job reads; null without a store (lists written elsewhere).</summary>
-    private async Task<RunInputListing?> WriteInputListsAsync(PhaseContext context, CancellationToken cancellationToken)
-    {
-        if (store is null)
-        {
-            return null;
-        }
-        var inputs = await RunInputListing.ListAsync(
-            store, context, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
-        await WriteListAsync(context.Layout.InputList("import"), inputs.Import, cancellationToken);
-        await WriteListAsync(context.Layout.InputList("export"), inputs.Export, cancellationToken);
-        return inputs;
-    }
+    /// <summary>Lists the inputs once; null without a store (the lists are then written elsewhere).</summary>
+    private async Task<RunInputListing?> ListInputsAsync(PhaseContext context, CancellationToken cancellationToken) =>
+        store is null
+            ? null
+            : await RunInputListing.ListAsync(store, context, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
 
     private async Task WriteListAsync(string location, InputList list, CancellationToken cancellationToken)
     {
@@ -122,12 +125,12 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         }
         if (run.JobRunState == GlueJobRunState.Succeeded)
         {
-            return PhaseObservation.Succeeded(tablesLocation, [run.Id]);
+            return PhaseObservation.Succeeded(tablesLocation, [run.Id]) with { Cost = AwsCost.Glue(run) };
         }
         return PhaseObservation.Failed(
             FailureOf(run.JobRunState),
             $"Glue run {run.Id} of job '{run.JobName}' ended {run.JobRunState}: {run.ErrorMessage ?? "no error message"}")
-            with { ExternalIds = [run.Id] };
+            with { ExternalIds = [run.Id], Cost = AwsCost.Glue(run) };
     }
 
     private static PhaseFailure FailureOf(string jobRunState) => jobRunState switch

@@ -92,6 +92,10 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         {
             return PhaseObservation.Failed(PhaseFailure.ManifestsUnreadable, exception.Message, retryable: false);
         }
+        catch (MalformedManifestException exception)
+        {
+            return PhaseObservation.Failed(PhaseFailure.ManifestsMalformed, exception.Message, retryable: false);
+        }
         catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested && IsInputError(exception))
         {
             return PhaseObservation.Failed(PhaseFailure.ManifestsMalformed,
@@ -167,7 +171,16 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
             var export = await StageAsync(inputs.Export, Path.Combine(staged, "export"), cancellationToken);
             DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
             DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
-            await ExecuteStepsAsync(context, session, tables, inputs.Fingerprint, cancellationToken);
+            try
+            {
+                await ExecuteStepsAsync(context, session, tables, inputs.Fingerprint, cancellationToken);
+            }
+            catch (DuckDBException) when (!cancellationToken.IsCancellationRequested &&
+                                          ManifestEncoding.FirstInvalidLine(import.Concat(export), cancellationToken) is { } bad)
+            {
+                throw new MalformedManifestException(
+                    $"Line {bad.Line} of manifest '{bad.File}' is not valid UTF-8; fix or remove the line, then run again.");
+            }
         }
         finally
         {

@@ -34,9 +34,17 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
     }
 
     [Fact]
-    public async Task Aws_json_report_equals_the_embedded_one_byte_for_byte_but_for_its_execution_time()
+    public void Aws_results_live_under_the_run_id_carrying_the_input_fingerprint()
     {
-        var aws = Encoding.UTF8.GetString(await sample.ReadAsync(sample.AwsLayout.JsonReport));
+        Assert.Equal(sample.AwsLayout.RunId, sample.Aws.Resource.Status!.RunId);
+        Assert.Matches("-f[0-9a-f]{10}$", sample.AwsLayout.RunId);
+    }
+
+    [Fact]
+    public async Task Aws_json_report_equals_the_embedded_one_byte_for_byte_but_for_its_execution_time_and_run_id()
+    {
+        var aws = Encoding.UTF8.GetString(await sample.ReadAsync(sample.AwsLayout.JsonReport))
+            .Replace(sample.AwsLayout.RunId, sample.EmbeddedLayout.RunId, StringComparison.Ordinal);
         var embedded = Encoding.UTF8.GetString(await sample.ReadAsync(sample.EmbeddedLayout.JsonReport));
 
         Assert.Matches(ExecutionTime(), aws);
@@ -54,7 +62,7 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
     }
 
     [Fact]
-    public async Task Aws_summary_equals_the_embedded_one_but_for_where_its_report_lives()
+    public async Task Aws_summary_equals_the_embedded_one_but_for_where_its_report_lives_and_its_run_id()
     {
         var aws = Encoding.UTF8.GetString(await sample.ReadAsync(sample.AwsLayout.Summary));
         var embedded = Encoding.UTF8.GetString(await sample.ReadAsync(sample.EmbeddedLayout.Summary));
@@ -62,7 +70,8 @@ public sealed partial class AwsRunEndToEndTests(GeneratedSampleOnMoto sample) : 
         Assert.Contains(sample.AwsLayout.JsonReport, aws);
         Assert.Equal(
             embedded.Replace(sample.EmbeddedLayout.JsonReport, "<report>"),
-            aws.Replace(sample.AwsLayout.JsonReport, "<report>"));
+            aws.Replace(sample.AwsLayout.JsonReport, "<report>")
+                .Replace(sample.AwsLayout.RunId, sample.EmbeddedLayout.RunId, StringComparison.Ordinal));
     }
 
     [Fact]

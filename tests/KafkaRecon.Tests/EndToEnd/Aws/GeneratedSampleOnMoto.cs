@@ -4,6 +4,7 @@ using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Cli;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Engines.Embedded;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Aws;
 using KafkaRecon.Tests.Support;
@@ -48,7 +49,12 @@ public sealed class GeneratedSampleOnMoto : IAsyncLifetime
     /// <summary>The embedded run's local layout (its Parquet tables and reports).</summary>
     internal RunLayout EmbeddedLayout { get; private set; } = null!;
 
-    internal RunLayout AwsLayout => new($"s3://{Bucket}/aws-output", EmbeddedLayout.RunId);
+    /// <summary>
+    /// Where the AWS run keeps its results: the embedded run's id with the fingerprint of the same listing (both
+    /// engines list the same manifests under the same window), as the Glue transform names its run folder.
+    /// </summary>
+    internal RunLayout AwsLayout => new($"s3://{Bucket}/aws-output",
+        RunFingerprint.RunId(EmbeddedLayout.RunId, Embedded.Resource.Status!.Inputs!.Fingerprint!));
 
     /// <summary>S3 ListObjectsV2 requests that carried a continuation token (pages after the first).</summary>
     public int FollowUpListPages { get; private set; }

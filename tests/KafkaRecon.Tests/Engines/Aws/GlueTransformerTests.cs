@@ -2,7 +2,9 @@ using System.Text.Json;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Engines.Aws;
+using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Aws;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KafkaRecon.Tests.Engines.Aws;
 
@@ -73,6 +75,8 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal([ObservedState.Running, ObservedState.Succeeded, ObservedState.Succeeded], observations.Select(o => o.State));
         Assert.Equal("s3://manifests-bucket/output/runs/nightly-20261125/tables", observations[1].OutputLocation);
         Assert.Equal(context.IdempotencyKey, arguments[GlueArguments.IdempotencyKey]);
+        // moto's run: 123 s on the job's 2 G.1X workers (1 DPU each).
+        Assert.Equal(246, observations[1].Cost?.GlueDpuSeconds);
         Assert.Equal("1795564800000", arguments[GlueArguments.WindowStartMs]);
         Assert.False(arguments.ContainsKey("--window_end_ms"), "the script reads the end plus the margin only");
         Assert.Equal("1795651320000", arguments[GlueArguments.MarginEndMs]);
@@ -144,6 +148,37 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal(job, stop.GetProperty("JobName").GetString());
         Assert.Equal(started.ExternalIds[0], stop.GetProperty("JobRunIds")[0].GetString());
     }
+
+    [Fact]
+    public async Task Run_folder_carries_the_input_fingerprint_and_a_restart_keeps_the_folder_its_run_was_given()
+    {
+        var job = await MotoGlueJob.CreateAsync(moto, maxConcurrentRuns: 5);
+        var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
+        using var _ = clients;
+        var store = new S3ObjectStore(clients.S3);
+        var spec = AwsPhaseContexts.Spec(bucket);
+        spec.Transform.GlueJobName = job;
+        var context = AwsPhaseContexts.Create(spec, "transform");
+        await WriteAsync(store, $"s3://{bucket}/manifests/import/db.c_0_0-9.txt", "1|1795564800001|db|c|s|k|1|t\n");
+        await WriteAsync(store, $"s3://{bucket}/manifests/export/db.c-export.txt", "x|1795564800001|db|c|s|k|1|t\n");
+        var time = new FakeTimeProvider(AwsPhaseContexts.Window.End.AddHours(2));
+
+        var started = await new GlueTransformer(clients.Glue, store, time).StartAsync(context, CancellationToken.None);
+        // A late export file arrives; the restarted operator finds the run by key and keeps its folder.
+        await WriteAsync(store, $"s3://{bucket}/manifests/export/db.c-late.txt", "y|1795564800002|db|c|s|k|2|t\n");
+        var restarted = await new GlueTransformer(clients.Glue, store, time).StartAsync(context, CancellationToken.None);
+        var arguments = (await clients.Glue.GetJobRunAsync(job, started.ExternalIds[0], CancellationToken.None)).Arguments!;
+
+        Assert.Matches("^nightly-20261125-f[0-9a-f]{10}$", started.RunId);
+        Assert.Equal(started.RunId, arguments[GlueArguments.RunId]);
+        Assert.Equal(started.Inputs!.Fingerprint, started.RunId![^10..]);
+        Assert.True(await store.ExistsAsync($"s3://{bucket}/output/runs/{started.RunId}/inputs/import.list", CancellationToken.None));
+        Assert.Equal(started.RunId, restarted.RunId);
+        Assert.Equal(started.ExternalIds, restarted.ExternalIds);
+    }
+
+    private static Task WriteAsync(S3ObjectStore store, string location, string text) =>
+        store.WriteAsync(location, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), CancellationToken.None);
 
     [Theory]
     [InlineData("TIMEOUT", "GlueTimeout")]

@@ -324,6 +324,25 @@ public sealed class DuckDbTransformerTests : IDisposable
         Assert.False(Directory.Exists(Path.GetDirectoryName(run.Layout.Table(RunLayout.CountsTable))));
     }
 
+    [Theory]
+    [InlineData(3)] // the collection: a column every step reads
+    [InlineData(6)] // the export id: a column the import side never reads
+    public async Task Line_that_is_not_utf8_fails_without_retry_naming_its_file_and_line(int field)
+    {
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"));
+        var fields = Import("b", S, "db", "c").Split('|').Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        fields[field] = [.. fields[field], 0xFF, 0xFE];
+        var line = fields.Aggregate((a, b) => [.. a, (byte)'|', .. b]);
+        var path = Path.Combine(run.ImportFolder, "k2hb-bad.txt");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes(Import("c", S, "db", "c") + "\n"), .. line, (byte)'\n']);
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsMalformed", observation.Reason);
+        Assert.False(observation.Retryable);
+        Assert.Contains($"Line 2 of manifest '{path}' is not valid UTF-8", observation.Message);
+    }
+
     [Fact]
     public async Task File_names_duckdb_would_expand_as_patterns_are_refused()
     {
