@@ -18,7 +18,7 @@ public sealed class TwoReplicaRolloutTests(ControlPlane controlPlane)
 {
     private const string Release = "roll";
     private const string Deployment = "roll-kafka-recon";
-    private static readonly TimeSpan RolloutLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan RolloutLimit = TimeSpan.FromSeconds(80);
 
     [RealApiServerFact]
     public async Task Chart_deployment_becomes_available_and_a_template_change_rolls_out_with_one_leader_and_a_ready_standby()
