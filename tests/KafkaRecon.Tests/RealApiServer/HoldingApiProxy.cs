@@ -14,8 +14,9 @@ namespace KafkaRecon.Tests.RealApiServer;
 /// <summary>
 /// Plain HTTP on 127.0.0.1 in front of the real API server, adding one identity's token (the operator runs with
 /// <c>--server</c>). Every request is forwarded (watch streams too) except the first one a test asked to
-/// <see cref="HoldNext"/>: that one is never forwarded, so the process that sent it can be killed at exactly that
-/// point (say, with a phase's work done but its completion not yet recorded).
+/// <see cref="HoldNext"/>: that one waits until <see cref="Release"/>, or is never forwarded if its sender dies
+/// first, so a process can be killed, or the resource changed, at exactly that point (say, with a phase's work
+/// done but its completion not yet recorded).
 /// </summary>
 internal sealed class HoldingApiProxy : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ internal sealed class HoldingApiProxy : IAsyncDisposable
     private readonly string _apiServer;
     private readonly Lock _gate = new();
     private (Func<string, string, string, bool> Matches, TaskCompletionSource<string> Held)? _hold;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HoldingApiProxy(WebApplication app, HttpClient upstream, string apiServer)
     {
@@ -67,8 +69,18 @@ internal sealed class HoldingApiProxy : IAsyncDisposable
         lock (_gate)
         {
             _hold = (matches, held);
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         return held.Task;
+    }
+
+    /// <summary>Forwards the held request after all.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _release.TrySetResult();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -84,18 +96,17 @@ internal sealed class HoldingApiProxy : IAsyncDisposable
         using var buffered = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffered, aborted);
         var body = buffered.ToArray();
-        if (TakeHold(context.Request.Method, context.Request.Path.Value ?? "", Encoding.UTF8.GetString(body)) is { } held)
+        if (TakeHold(context.Request.Method, context.Request.Path.Value ?? "", Encoding.UTF8.GetString(body)) is { } hold)
         {
-            held.TrySetResult(Encoding.UTF8.GetString(body));
+            hold.Held.TrySetResult(Encoding.UTF8.GetString(body));
             try
             {
-                await Task.Delay(Timeout.Infinite, aborted);
+                await hold.Release.WaitAsync(aborted);
             }
             catch (OperationCanceledException)
             {
-                // The sender is gone (killed): the request was never forwarded.
+                return; // The sender is gone (killed): the request was never forwarded.
             }
-            return;
         }
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method),
             $"{_apiServer}{context.Request.Path}{context.Request.QueryString}");
@@ -128,7 +139,7 @@ internal sealed class HoldingApiProxy : IAsyncDisposable
         }
     }
 
-    private TaskCompletionSource<string>? TakeHold(string method, string path, string body)
+    private (TaskCompletionSource<string> Held, Task Release)? TakeHold(string method, string path, string body)
     {
         lock (_gate)
         {
@@ -137,7 +148,7 @@ internal sealed class HoldingApiProxy : IAsyncDisposable
                 return null;
             }
             _hold = null;
-            return hold.Held;
+            return (hold.Held, _release.Task);
         }
     }
 }
