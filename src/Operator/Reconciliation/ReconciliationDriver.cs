@@ -41,6 +41,11 @@ internal sealed class ReconciliationDriver(
         {
             var plan = PhasePlanner.Plan(InputFor(resource, lastResult));
             resource = await PersistAsync(resource, plan, cancellationToken);
+            if (resource.Metadata?.DeletionTimestamp is not null)
+            {
+                // Deleted during this pass: start no further work; the next pass cancels what runs and lets it go.
+                return ReconcileOutcome.Immediately;
+            }
             if (lastResult is ActionResult.Summary)
             {
                 await ApplyRetentionAsync(resource, cancellationToken);

@@ -33,7 +33,8 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(string executable, IEnumerable<string> arguments, string logPath)
+    public static ChildProcess Start(
+        string executable, IEnumerable<string> arguments, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -44,6 +45,10 @@ internal sealed class ChildProcess : IDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         var process = new Process { StartInfo = info };
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
@@ -69,6 +74,34 @@ internal sealed class ChildProcess : IDisposable
             Running.Add(process);
         }
         return new ChildProcess(process, logPath);
+    }
+
+    /// <summary>SIGTERM, as the kubelet stops a container: the process may shut down cleanly.</summary>
+    public void Terminate()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>SIGKILL, as an OOM kill or a node failure ends a process: no clean-up at all.</summary>
+    public void Kill() => Kill(_process);
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The last lines of the log, for a failure message.</summary>

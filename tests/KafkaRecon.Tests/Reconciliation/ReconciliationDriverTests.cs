@@ -37,6 +37,18 @@ public sealed class ReconciliationDriverTests
     }
 
     [Fact]
+    public async Task A_resource_found_deleted_when_its_status_is_written_gets_no_further_phase_started()
+    {
+        var resource = Resource();
+        resource.Metadata.DeletionTimestamp = PlannerScenario.Now.UtcDateTime;
+
+        var outcome = await Driver().ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Immediately, outcome);
+        Assert.Empty(_coalescer.Calls);
+    }
+
+    [Fact]
     public async Task After_verify_old_runs_are_deleted_and_announced_and_the_verdict_stands()
     {
         var output = Directory.CreateTempSubdirectory("driver-retention-").FullName;
