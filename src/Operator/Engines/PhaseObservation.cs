@@ -39,11 +39,16 @@ internal sealed record PhaseObservation(ObservedState State)
 
     /// <summary>The run's input listing totals, when the phase listed the inputs.</summary>
     public RunInputs? Inputs { get; init; }
+    /// <summary>Set while the phase's work waits for a slot in this process's run executor.</summary>
+    public QueuePlace? Queue { get; init; }
 
     public IReadOnlyList<JobSummary> Jobs { get; init; } = [];
 
     public static PhaseObservation Running(IReadOnlyList<string> externalIds, TimeSpan pollAfter) =>
         new(ObservedState.Running) { ExternalIds = externalIds, PollAfter = pollAfter };
+
+    public static PhaseObservation Queued(QueuePlace place, TimeSpan pollAfter) =>
+        new(ObservedState.Running) { Queue = place, PollAfter = pollAfter, Message = $"Waiting: {place}" };
 
     public static PhaseObservation Succeeded(string? outputLocation = null, IReadOnlyList<string>? externalIds = null) =>
         new(ObservedState.Succeeded) { OutputLocation = outputLocation, ExternalIds = externalIds ?? [] };

@@ -44,7 +44,10 @@ internal static class PhaseAdvance
 
     private static Plan Continue(PlanningState state, RunPhase phase, PhaseRecord record)
     {
-        state.Status.Phase = phase.DisplayPhase();
+        if (!(state.Status.Phase == ReconciliationPhase.Queued && record.State == PhaseState.Running))
+        {
+            state.Status.Phase = phase.DisplayPhase(); // Queued stays until an observation says the work started
+        }
         if (phase == RunPhase.Verify)
         {
             return state.Then(new PlannedAction.ReadSummary());
@@ -76,6 +79,7 @@ internal static class PhaseAdvance
         if (state.Input.LastResult is ActionResult.Phase { Observation.State: Engines.ObservedState.Running } running &&
             running.RunPhase == phase)
         {
+            ShowQueuePlace(state, phase, running.Observation);
             var pollAfter = running.Observation.PollAfter ?? PhasePlanner.DefaultPollInterval;
             if (phase.Timeout(state.Spec.Timeouts) is { } limit && record.StartTime is { } start)
             {
@@ -85,6 +89,25 @@ internal static class PhaseAdvance
             return state.WaitFor(pollAfter);
         }
         return state.Then(new PlannedAction.PollPhase(phase));
+    }
+
+    /// <summary>
+    /// A phase whose work waits for a run slot shows phase Queued and its place in the phase's condition; once the
+    /// work is observed running the phase shows again, and the condition says it is in progress.
+    /// </summary>
+    private static void ShowQueuePlace(PlanningState state, RunPhase phase, Engines.PhaseObservation observation)
+    {
+        var condition = Conditions.Find(state.Status.Conditions, phase.ConditionType());
+        if (observation.Queue is { } place)
+        {
+            state.Status.Phase = ReconciliationPhase.Queued;
+            state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Queued, $"{phase} {place}");
+        }
+        else if (condition?.Reason == ConditionReasons.Queued)
+        {
+            state.Status.Phase = phase.DisplayPhase();
+            state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Progressing, $"{phase} running");
+        }
     }
 
     private static void Skip(PlanningState state, RunPhase phase, string why)
