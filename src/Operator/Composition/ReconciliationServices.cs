@@ -14,6 +14,7 @@ using KafkaRecon.Operator.Retention;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
@@ -45,10 +46,14 @@ internal static class ReconciliationServices
             // continuations would wait for the pool to grow (about one thread per half second) behind them.
             ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
             ThreadPool.SetMinThreads(Math.Max(workerThreads, Environment.ProcessorCount + 2 * slots + 8), ioThreads);
-            return new RunExecutor(slots, sp.GetRequiredService<TimeProvider>(),
+            var executor = new RunExecutor(slots, sp.GetRequiredService<TimeProvider>(),
                 new ExecutorObserver(sp.GetRequiredService<WorkQueue<ResourceKey>>(),
                     sp.GetRequiredService<KafkaReconMetrics>().Runs, slots),
                 sp.GetRequiredService<ILogger<RunExecutor>>());
+            // A stopped operator does no more work, like a killed pod: once the reconcile workers have stopped, the
+            // executor's work is cancelled (its phases still say Submitting, so the next leader submits them again).
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(executor.Dispose);
+            return executor;
         });
         // Embedded phases run in the executor, off the reconcile workers; AWS phases are external jobs already.
         services.AddSingleton<IEngineProvider>(sp => new EngineProvider(

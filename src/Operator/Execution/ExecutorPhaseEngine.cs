@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace KafkaRecon.Operator.Execution;
 
 /// <summary>
-/// Makes an in-process engine look like an external job: start submits its work to the <see cref="RunExecutor"/>
-/// under the phase's idempotency key and returns at once (queued or running), poll reports where the work stands,
-/// cancel takes it out of the executor. Work this process does not know (the operator restarted while status said
-/// Running) is submitted again rather than waited on: the phase is idempotent.
+/// Makes an in-process engine look like a job submission: start submits its work to the <see cref="RunExecutor"/>
+/// under the phase's idempotency key and returns at once (queued or running in this process), and asking again with
+/// the same key reports where that work stands, so the phase stays Submitting until the work ends. Only when the work
+/// itself started external work (its observation is Running with ids) does the phase become Running, with the ids in
+/// status, and polls go to the engine. A restarted operator has an empty executor: a Submitting phase is submitted
+/// again (embedded phases are idempotent) and a Running one is polled by its ids.
 /// </summary>
 internal sealed class ExecutorPhaseEngine(IPhaseEngine inner, RunExecutor executor, ILogger logger)
     : ICoalescer, ITransformer, IQueryRunner
@@ -22,6 +24,8 @@ internal sealed class ExecutorPhaseEngine(IPhaseEngine inner, RunExecutor execut
     {
         switch (executor.Observe(context.IdempotencyKey))
         {
+            case ExecutionState.Finished { Observation.State: ObservedState.Running } started when context.ExternalIds.Count == 0:
+                return Task.FromResult(started.Observation); // its ids go to status before anything waits on them
             case ExecutionState.Finished { Observation.State: ObservedState.Running }:
                 return inner.PollAsync(context, cancellationToken); // the engine started work that runs elsewhere
             case { } state:
@@ -31,6 +35,7 @@ internal sealed class ExecutorPhaseEngine(IPhaseEngine inner, RunExecutor execut
         {
             return inner.PollAsync(context, cancellationToken);
         }
+        // Only a status written before phases stayed Submitting in the executor says Running without ids.
         logger.LogInformation("{Resource}: work {Key} is unknown to this process (restarted?); running it again",
             context.Resource, context.IdempotencyKey);
         return Task.FromResult(ObservationOf(Submit(context)));
@@ -57,6 +62,6 @@ internal sealed class ExecutorPhaseEngine(IPhaseEngine inner, RunExecutor execut
     {
         ExecutionState.Finished finished => finished.Observation,
         ExecutionState.Queued queued => Queued(new QueuePlace(queued.Position, queued.Waiting, queued.Slots)),
-        _ => PhaseObservation.Running([], RunningPollInterval) with { Message = "Running in the operator" },
+        _ => PhaseObservation.RunningInProcess(RunningPollInterval),
     };
 }

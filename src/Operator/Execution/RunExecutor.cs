@@ -65,6 +65,7 @@ internal sealed class RunExecutor : IDisposable
             PurgeExpired();
             if (_entries.TryGetValue(key, out var known))
             {
+                MarkObserved(known);
                 return StateOf(known);
             }
             var entry = new Entry(key, owner, work, CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token));
@@ -86,10 +87,7 @@ internal sealed class RunExecutor : IDisposable
             {
                 return null;
             }
-            if (entry.Result is not null)
-            {
-                entry.ObservedAt ??= _time.GetUtcNow();
-            }
+            MarkObserved(entry);
             return StateOf(entry);
         }
     }
@@ -188,6 +186,14 @@ internal sealed class RunExecutor : IDisposable
         entry.Cancellation.Dispose();
         Announce(started);
         _observer.Changed(entry.Owner);
+    }
+
+    private void MarkObserved(Entry entry)
+    {
+        if (entry.Result is not null)
+        {
+            entry.ObservedAt ??= _time.GetUtcNow();
+        }
     }
 
     private ExecutionState StateOf(Entry entry)

@@ -44,7 +44,7 @@ internal static class PhaseAdvance
 
     private static Plan Continue(PlanningState state, RunPhase phase, PhaseRecord record)
     {
-        if (!(state.Status.Phase == ReconciliationPhase.Queued && record.State == PhaseState.Running))
+        if (!(state.Status.Phase == ReconciliationPhase.Queued && record.State is PhaseState.Running or PhaseState.Submitting))
         {
             state.Status.Phase = phase.DisplayPhase(); // Queued stays until an observation says the work started
         }
@@ -54,8 +54,10 @@ internal static class PhaseAdvance
         }
         switch (record.State)
         {
-            case PhaseState.Submitting:
-                return state.Then(new PlannedAction.StartPhase(phase));
+            case PhaseState.Submitting when !RunsInProcess(state, phase):
+                return PastTimeout(state, phase, record)
+                    ? state.Then(new PlannedAction.CancelPhase(phase, CancelCause.TimedOut))
+                    : state.Then(new PlannedAction.StartPhase(phase)); // in-process work: asks where it stands
             case PhaseState.Pending when record.NextAttemptTime is { } next && next > state.Now:
                 return state.WaitFor(next - state.Now);
             case PhaseState.Pending:
@@ -69,10 +71,16 @@ internal static class PhaseAdvance
         }
     }
 
+    /// <summary>The last start of <paramref name="phase"/> found its work queued or running in this process.</summary>
+    private static bool RunsInProcess(PlanningState state, RunPhase phase) =>
+        state.Input.LastResult is ActionResult.Phase { Observation.InProcess: true } last && last.RunPhase == phase;
+
+    private static bool PastTimeout(PlanningState state, RunPhase phase, PhaseRecord record) =>
+        phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started && state.Now - started > timeout;
+
     private static Plan ContinueRunning(PlanningState state, RunPhase phase, PhaseRecord record)
     {
-        if (phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started &&
-            state.Now - started > timeout)
+        if (PastTimeout(state, phase, record))
         {
             return state.Then(new PlannedAction.CancelPhase(phase, CancelCause.TimedOut));
         }

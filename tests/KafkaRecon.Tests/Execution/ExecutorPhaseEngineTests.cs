@@ -19,6 +19,7 @@ public sealed class ExecutorPhaseEngineTests : IDisposable
         var started = await engine.StartAsync(Context("key-1"), CancellationToken.None);
 
         Assert.Equal(ObservedState.Running, started.State);
+        Assert.True(started.InProcess);
         Assert.Null(started.Queue);
         await Poll.UntilAsync(() => _inner.Starts == 1, "the work started in the executor");
         _inner.Release();
@@ -63,6 +64,43 @@ public sealed class ExecutorPhaseEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_again_with_the_same_key_reports_the_work_instead_of_starting_it_twice()
+    {
+        var engine = Engine(slots: 1);
+        await engine.StartAsync(Context("key-1"), CancellationToken.None);
+        await Poll.UntilAsync(() => _inner.Starts == 1, "the work started");
+
+        var again = await engine.StartAsync(Context("key-1"), CancellationToken.None);
+        _inner.Release();
+
+        Assert.True(again.InProcess);
+        await Poll.UntilAsync(async () =>
+            (await engine.StartAsync(Context("key-1"), CancellationToken.None)).State == ObservedState.Succeeded,
+            "asking again observes the result");
+        Assert.Equal(1, _inner.Starts);
+    }
+
+    [Fact]
+    public async Task Work_that_started_external_work_reports_its_ids_before_the_engine_is_polled()
+    {
+        _inner.Answer = PhaseObservation.Running(["job-1"], TimeSpan.FromSeconds(5));
+        var engine = Engine(slots: 1);
+        await engine.StartAsync(Context("key-1"), CancellationToken.None);
+        _inner.Release();
+        await Poll.UntilAsync(() => _executors[0].Running == 0, "the work returned");
+
+        var first = await engine.StartAsync(Context("key-1"), CancellationToken.None);
+        var polledBeforeTheIdsWereKept = _inner.Polls;
+        var next = await engine.PollAsync(Context("key-1", "job-1"), CancellationToken.None);
+
+        Assert.Equal(["job-1"], first.ExternalIds);
+        Assert.False(first.InProcess);
+        Assert.Equal(0, polledBeforeTheIdsWereKept);
+        Assert.Equal(["job-1"], next.ExternalIds);
+        Assert.Equal(1, _inner.Polls);
+    }
+
+    [Fact]
     public async Task Cancel_takes_the_work_out_of_the_executor_and_tells_the_engine()
     {
         var engine = Engine(slots: 1);
@@ -97,7 +135,7 @@ public sealed class ExecutorPhaseEngineTests : IDisposable
         return new ExecutorPhaseEngine(_inner, executor, NullLogger.Instance);
     }
 
-    private static PhaseContext Context(string key) => new(
+    private static PhaseContext Context(string key, params string[] externalIds) => new(
         new ResourceIdentity("ns", "nightly", "uid"), "nightly-run", new ResolvedWindow(),
-        new KafkaReconciliationSpec { Output = new OutputSpec { Location = "/out" } }, 1, key, []);
+        new KafkaReconciliationSpec { Output = new OutputSpec { Location = "/out" } }, 1, key, externalIds.ToList());
 }

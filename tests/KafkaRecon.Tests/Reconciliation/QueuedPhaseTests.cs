@@ -19,7 +19,7 @@ public sealed class QueuedPhaseTests
         var plan = scenario.Step(Queued(RunPhase.Coalesce, Third));
 
         Assert.Equal(ReconciliationPhase.Queued, plan.Status.Phase);
-        Assert.Equal(PhaseState.Running, plan.Status.Phases.Coalesce!.State);
+        Assert.Equal(PhaseState.Submitting, plan.Status.Phases.Coalesce!.State);
         var condition = plan.Status.Conditions.Single(c => c.Type == ConditionTypes.Coalesced);
         Assert.Equal(ConditionReasons.Queued, condition.Reason);
         Assert.Contains("position 3 of 5", condition.Message);
@@ -29,7 +29,7 @@ public sealed class QueuedPhaseTests
     }
 
     [Fact]
-    public void A_queued_phase_is_polled_and_keeps_showing_queued_until_an_observation_says_otherwise()
+    public void A_queued_phase_asks_the_executor_again_and_keeps_showing_queued_until_an_observation_says_otherwise()
     {
         var scenario = new PlannerScenario();
         scenario.Step();
@@ -37,8 +37,50 @@ public sealed class QueuedPhaseTests
 
         var plan = scenario.Step();
 
-        Assert.Equal(new PlannedAction.PollPhase(RunPhase.Coalesce), plan.Action);
+        Assert.Equal(new PlannedAction.StartPhase(RunPhase.Coalesce), plan.Action);
         Assert.Equal(ReconciliationPhase.Queued, plan.Status.Phase);
+    }
+
+    [Fact]
+    public void Work_running_in_the_operator_leaves_the_phase_submitting_so_a_restart_submits_it_again()
+    {
+        var scenario = new PlannerScenario();
+        scenario.Step();
+
+        var plan = scenario.Step(new ActionResult.Phase(RunPhase.Coalesce, PhaseObservation.RunningInProcess(TimeSpan.FromSeconds(30))));
+
+        Assert.Equal(PhaseState.Submitting, plan.Status.Phases.Coalesce!.State);
+        Assert.Equal(ReconciliationPhase.Coalescing, plan.Status.Phase);
+        Assert.IsType<PlannedAction.Wait>(plan.Action);
+        Assert.Equal(TimeSpan.FromSeconds(30), plan.RequeueAfter);
+        Assert.Equal(new PlannedAction.StartPhase(RunPhase.Coalesce), scenario.Step().Action);
+    }
+
+    [Fact]
+    public void Work_in_the_operator_that_started_external_work_makes_the_phase_running_with_its_ids()
+    {
+        var scenario = new PlannerScenario();
+        scenario.Step();
+        scenario.Step(new ActionResult.Phase(RunPhase.Coalesce, PhaseObservation.RunningInProcess(TimeSpan.FromSeconds(30))));
+
+        var plan = scenario.Step(Running(RunPhase.Coalesce, "job-1"));
+
+        Assert.Equal(PhaseState.Running, plan.Status.Phases.Coalesce!.State);
+        Assert.Equal(["job-1"], plan.Status.Phases.Coalesce.ExternalIds);
+        Assert.Equal(new PlannedAction.PollPhase(RunPhase.Coalesce), scenario.Step().Action);
+    }
+
+    [Fact]
+    public void A_phase_submitting_past_its_timeout_is_cancelled_as_timed_out_rather_than_asked_again()
+    {
+        var scenario = new PlannerScenario();
+        scenario.Step();
+        scenario.Step(Queued(RunPhase.Coalesce, Third));
+        scenario.Clock += TimeSpan.FromHours(3); // spec.timeouts.coalesce is 2h
+
+        var plan = scenario.Step();
+
+        Assert.Equal(new PlannedAction.CancelPhase(RunPhase.Coalesce, CancelCause.TimedOut), plan.Action);
     }
 
     public static TheoryData<string, ReconciliationPhase, string?, string> NextObservations => new()
