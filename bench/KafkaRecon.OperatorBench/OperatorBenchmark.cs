@@ -56,6 +56,8 @@ internal static class OperatorBenchmark
         await using var child = options.InProcess
             ? null
             : OperatorProcess.Start(server.Url, options, Path.Combine(Path.GetTempPath(), "krecon-opbench-operator.log"));
+        var ready = child is null ? TimeSpan.Zero : await child.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
+        Console.WriteLine($"operator ready after {ready.TotalSeconds:0.0} s; creating {options.Resources} resources");
         var requestsBefore = server.Requests.All.Count;
 
         var start = clock.Elapsed;
@@ -83,7 +85,9 @@ internal static class OperatorBenchmark
         {
             reconciles = await child.ReconcilesAsync();
             var (rss, peak) = child.Memory();
-            memory = $"{rss} MiB now, {peak} MiB peak (the operator process alone, {finished.Count} finished resources in its cache)";
+            var managed = await child.ManagedHeapAsync();
+            memory = $"{rss} MiB now ({managed} MiB managed heap), {peak} MiB peak " +
+                $"(the operator process alone, {finished.Count} finished resources in its cache)";
         }
         else
         {

@@ -59,6 +59,47 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
         return (Field("VmRSS"), Field("VmHWM"));
     }
 
+    /// <summary>
+    /// Waits until the operator answers /readyz (watches live): resources created before that would measure the
+    /// process's start-up, not how fast a running operator answers.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{_port}/readyz")).IsSuccessStatusCode)
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the operator exited with {_process.ExitCode} before it was ready");
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the operator was not ready within {limit}");
+    }
+
+    /// <summary>The managed heap in MiB (prometheus-net's dotnet_total_memory_bytes): the rest of RSS is native.</summary>
+    public async Task<long> ManagedHeapAsync()
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync($"http://127.0.0.1:{_port}/metrics");
+        var match = ManagedBytes().Match(text);
+        return match.Success ? (long)double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024 : -1;
+    }
+
     public async Task<long> ReconcilesAsync()
     {
         using var http = new HttpClient();
@@ -75,6 +116,9 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+
+    [GeneratedRegex(@"^dotnet_total_memory_bytes ([0-9.e+]+)$", RegexOptions.Multiline)]
+    private static partial Regex ManagedBytes();
 
     [GeneratedRegex(@"^controller_runtime_reconcile_total\{[^}]*\} ([0-9.e+]+)$", RegexOptions.Multiline)]
     private static partial Regex ReconcileTotal();
