@@ -72,9 +72,15 @@ internal static class OperatorBenchmark
         }
         var allCreated = clock.Elapsed;
 
-        var deadline = clock.Elapsed + TimeSpan.FromMinutes(20);
+        var deadline = clock.Elapsed + TimeSpan.FromMinutes(options.Minutes);
+        var nextSample = clock.Elapsed;
         while (finished.Count < options.Resources && clock.Elapsed < deadline)
         {
+            if (child is not null && clock.Elapsed >= nextSample)
+            {
+                nextSample += TimeSpan.FromSeconds(30);
+                await SampleAsync(child, clock.Elapsed - start, firstTransition.Count, finished.Count);
+            }
             await Task.Delay(100);
         }
         var elapsed = clock.Elapsed - start;
@@ -102,6 +108,15 @@ internal static class OperatorBenchmark
             .Select(c => (firstTransition[c.Key] - c.Value).TotalMilliseconds).Order().ToArray();
         Print(options, finished.Count, elapsed, allCreated - start, reconciles, latencies, operatorRequests, memory);
         return finished.Count == options.Resources ? 0 : 1;
+    }
+
+    /// <summary>A progress line: how many answered and finished, the operator's memory, and the machine's load.</summary>
+    private static async Task SampleAsync(OperatorProcess child, TimeSpan elapsed, int answered, int finished)
+    {
+        var (rss, _) = child.Memory();
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        Console.WriteLine($"  {elapsed.TotalSeconds,6:0} s: {answered} with a status, {finished} finished; operator RSS " +
+            $"{rss} MiB ({await child.ManagedHeapAsync()} MiB managed heap); load {load}");
     }
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> InProcessHostAsync(ApiTestServer server, BenchOptions options)
