@@ -52,17 +52,12 @@ internal static class OperatorBenchmark
         using var stop = new CancellationTokenSource();
         var watch = WatchAsync(client, clock, firstTransition, finished, stop.Token);
 
-        var operatorOptions = new OperatorOptions
-        {
-            Scope = new WatchScope([]),
-            Workers = options.Workers,
-            Port = 0,
-            BindAddress = "127.0.0.1",
-            Watch = new WatchOptions { Timeout = TimeSpan.FromMinutes(5) },
-        };
-        await using var host = OperatorHost.Build(operatorOptions, new Kubernetes(server.ClientConfiguration()),
-            services => services.AddKafkaReconReconciliation());
-        await host.StartAsync();
+        await using var host = options.InProcess ? await InProcessHostAsync(server, options) : null;
+        await using var child = options.InProcess
+            ? null
+            : OperatorProcess.Start(server.Url, options, Path.Combine(Path.GetTempPath(), "krecon-opbench-operator.log"));
+        var ready = child is null ? TimeSpan.Zero : await child.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
+        Console.WriteLine($"operator ready after {ready.TotalSeconds:0.0} s; creating {options.Resources} resources");
         var requestsBefore = server.Requests.All.Count;
 
         var start = clock.Elapsed;
@@ -77,22 +72,68 @@ internal static class OperatorBenchmark
         }
         var allCreated = clock.Elapsed;
 
-        var deadline = clock.Elapsed + TimeSpan.FromMinutes(20);
+        var deadline = clock.Elapsed + TimeSpan.FromMinutes(options.Minutes);
+        var nextSample = clock.Elapsed;
         while (finished.Count < options.Resources && clock.Elapsed < deadline)
         {
+            if (child is not null && clock.Elapsed >= nextSample)
+            {
+                nextSample += TimeSpan.FromSeconds(30);
+                await SampleAsync(child, clock.Elapsed - start, firstTransition.Count, finished.Count);
+            }
             await Task.Delay(100);
         }
         var elapsed = clock.Elapsed - start;
-        var reconciles = host.Services.GetRequiredService<ControllerWorkers>().Reconciles;
         var operatorRequests = server.Requests.All.Count - requestsBefore - options.Resources; // minus our creates
-        await host.StopAsync();
+        long reconciles;
+        string memory;
+        if (child is not null)
+        {
+            reconciles = await child.ReconcilesAsync();
+            var (rss, peak) = child.Memory();
+            var managed = await child.ManagedHeapAsync();
+            memory = $"{rss} MiB now ({managed} MiB managed heap), {peak} MiB peak " +
+                $"(the operator process alone, {finished.Count} finished resources in its cache)";
+        }
+        else
+        {
+            reconciles = host!.Services.GetRequiredService<ControllerWorkers>().Reconciles;
+            await host.StopAsync();
+            memory = $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB peak (operator, fake API server and benchmark in one process)";
+        }
         await stop.CancelAsync();
         await watch.ContinueWith(_ => { });
 
         var latencies = created.Where(c => firstTransition.ContainsKey(c.Key))
             .Select(c => (firstTransition[c.Key] - c.Value).TotalMilliseconds).Order().ToArray();
-        Print(options, finished.Count, elapsed, allCreated - start, reconciles, latencies, operatorRequests);
+        Print(options, finished.Count, elapsed, allCreated - start, reconciles, latencies, operatorRequests, memory);
         return finished.Count == options.Resources ? 0 : 1;
+    }
+
+    /// <summary>A progress line: how many answered and finished, the operator's memory, and the machine's load.</summary>
+    private static async Task SampleAsync(OperatorProcess child, TimeSpan elapsed, int answered, int finished)
+    {
+        var (rss, _) = child.Memory();
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        Console.WriteLine($"  {elapsed.TotalSeconds,6:0} s: {answered} with a status, {finished} finished; operator RSS " +
+            $"{rss} MiB ({await child.ManagedHeapAsync()} MiB managed heap); load {load}");
+    }
+
+    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> InProcessHostAsync(ApiTestServer server, BenchOptions options)
+    {
+        var operatorOptions = new OperatorOptions
+        {
+            Scope = new WatchScope([]),
+            Workers = options.Workers,
+            MaxConcurrentRuns = options.MaxConcurrentRuns,
+            Port = 0,
+            BindAddress = "127.0.0.1",
+            Watch = new WatchOptions { Timeout = TimeSpan.FromMinutes(5) },
+        };
+        var host = OperatorHost.Build(operatorOptions, new Kubernetes(server.ClientConfiguration()),
+            services => services.AddKafkaReconReconciliation());
+        await host.StartAsync();
+        return host;
     }
 
     private static async Task WatchAsync(
@@ -140,17 +181,17 @@ internal static class OperatorBenchmark
     };
 
     private static void Print(BenchOptions options, int finished, TimeSpan elapsed, TimeSpan creating, long reconciles,
-        double[] latencies, int operatorRequests)
+        double[] latencies, int operatorRequests, string memory)
     {
         string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
         double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(p * latencies.Length) - 1)];
-        Console.WriteLine($"operator benchmark: {options.Resources} resources in {options.Namespaces} namespaces, {options.Workers} workers, embedded engine, tiny data");
+        Console.WriteLine($"operator benchmark: {options.Resources} resources in {options.Namespaces} namespaces, {options.Workers} workers, max concurrent runs {options.MaxConcurrentRuns?.ToString() ?? "default"}, operator {(options.InProcess ? "in process" : "as its own process")}, embedded engine, tiny data");
         Console.WriteLine($"  finished                      {finished}/{options.Resources} in {F(elapsed.TotalSeconds)} s (creating took {F(creating.TotalSeconds)} s)");
         Console.WriteLine($"  resources per second          {F(finished / elapsed.TotalSeconds)}");
         Console.WriteLine($"  reconciles per second         {F(reconciles / elapsed.TotalSeconds)} ({reconciles} reconciles, {F((double)reconciles / Math.Max(1, finished))} per resource)");
         Console.WriteLine($"  create → first phase p50/p99  {F(Percentile(0.5))} ms / {F(Percentile(0.99))} ms");
         Console.WriteLine($"  API requests per resource     {F((double)operatorRequests / Math.Max(1, options.Resources))} (operator's requests; the benchmark's creates and watch excluded)");
-        Console.WriteLine($"  peak RSS                      {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB (operator, fake API server and benchmark in one process)");
+        Console.WriteLine($"  RSS                           {memory}");
     }
 
     private static string CrdPath()

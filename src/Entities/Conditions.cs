@@ -20,6 +20,7 @@ public static class ConditionTypes
 public static class ConditionReasons
 {
     public const string Progressing = "Progressing";
+    public const string Queued = "Queued";
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
     public const string Skipped = "Skipped";

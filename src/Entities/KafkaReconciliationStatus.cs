@@ -64,6 +64,8 @@ public sealed class KafkaReconciliationStatus
 public enum ReconciliationPhase
 {
     Pending,
+    /// <summary>A phase's work waits for a run slot in the operator; its condition message gives the position.</summary>
+    Queued,
     Coalescing,
     Transforming,
     Querying,

@@ -21,6 +21,10 @@ internal static partial class OperatorCommand
         var server = new Option<string?>("--server") { Description = "API server URL without authentication (tests)." };
         var namespaces = new Option<string?>("--namespaces") { Description = "Comma-separated namespaces to watch; default: all namespaces." };
         var workers = new Option<int>("--workers") { Description = "Resources reconciled in parallel.", DefaultValueFactory = _ => 2 };
+        var maxConcurrentRuns = new Option<int?>("--max-concurrent-runs")
+        {
+            Description = "Embedded phases run at once, off the workers; default: one per CPU of the pod, at most one per 512 MiB of its memory above 256 MiB.",
+        };
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run workers only while holding the Lease." };
         var leaseNamespace = new Option<string>("--lease-namespace")
         {
@@ -40,8 +44,15 @@ internal static partial class OperatorCommand
         var command = new Command("operator", "Run the KafkaReconciliation controller.")
         {
             kubeconfig, context, server, namespaces, workers, leaderElect, leaseNamespace, leaseName, leaseDuration,
-            renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout, awsEndpoint,
+            renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout, awsEndpoint, maxConcurrentRuns,
         };
+        maxConcurrentRuns.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } count and < 1)
+            {
+                result.AddError($"--max-concurrent-runs must be at least 1, got {count}.");
+            }
+        });
         workers.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is var count and < 1)
@@ -63,6 +74,7 @@ internal static partial class OperatorCommand
                 Connection = new KubeConnectionOptions(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(server)),
                 Scope = new WatchScope(SplitNamespaces(parse.GetValue(namespaces))),
                 Workers = parse.GetValue(workers),
+                MaxConcurrentRuns = parse.GetValue(maxConcurrentRuns),
                 LeaderElection = new LeaderElectionOptions
                 {
                     Enabled = parse.GetValue(leaderElect),

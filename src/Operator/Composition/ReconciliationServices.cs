@@ -2,7 +2,11 @@ using k8s;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Engines.Aws;
+using KafkaRecon.Operator.Execution;
 using KafkaRecon.Operator.Kubernetes.Controller;
+using KafkaRecon.Operator.Kubernetes.Hosting;
+using KafkaRecon.Operator.Kubernetes.Queue;
+using KafkaRecon.Operator.Kubernetes.Store;
 using KafkaRecon.Operator.Metrics;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reconciliation;
@@ -10,6 +14,7 @@ using KafkaRecon.Operator.Retention;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
@@ -34,8 +39,26 @@ internal static class ReconciliationServices
             sp.GetService<AwsSettings>()?.Endpoint, sp.GetRequiredService<IAwsCallObserver>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<LazyAwsClients>().CreateStore());
         services.AddSingleton(sp => EngineComposition.EmbeddedEngines(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>()));
+        services.AddSingleton(sp =>
+        {
+            var slots = sp.GetService<OperatorOptions>()?.MaxConcurrentRuns ?? ConcurrencyDefaults.MaxConcurrentRuns();
+            // Embedded runs block pool threads in native DuckDB calls; without spare threads the reconcile workers'
+            // continuations would wait for the pool to grow (about one thread per half second) behind them.
+            ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+            ThreadPool.SetMinThreads(Math.Max(workerThreads, Environment.ProcessorCount + 2 * slots + 8), ioThreads);
+            var executor = new RunExecutor(slots, sp.GetRequiredService<TimeProvider>(),
+                new ExecutorObserver(sp.GetRequiredService<WorkQueue<ResourceKey>>(),
+                    sp.GetRequiredService<KafkaReconMetrics>().Runs, slots),
+                sp.GetRequiredService<ILogger<RunExecutor>>());
+            // A stopped operator does no more work, like a killed pod: once the reconcile workers have stopped, the
+            // executor's work is cancelled (its phases still say Submitting, so the next leader submits them again).
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(executor.Dispose);
+            return executor;
+        });
+        // Embedded phases run in the executor, off the reconcile workers; AWS phases are external jobs already.
         services.AddSingleton<IEngineProvider>(sp => new EngineProvider(
-            sp.GetRequiredService<EngineSet>(),
+            ExecutorEngines.Wrap(sp.GetRequiredService<EngineSet>(), sp.GetRequiredService<RunExecutor>(),
+                sp.GetRequiredService<ILogger<RunExecutor>>()),
             EngineComposition.AwsEnginesOnFirstUse(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>(),
                 sp.GetRequiredService<LazyAwsClients>())));
         services.AddSingleton<ISummarySource>(sp =>

@@ -40,6 +40,15 @@ internal sealed record PhaseObservation(ObservedState State)
     /// <summary>The run's input listing totals, when the phase listed the inputs.</summary>
     public RunInputs? Inputs { get; init; }
 
+    /// <summary>Set while the phase's work waits for a slot in this process's run executor.</summary>
+    public QueuePlace? Queue { get; init; }
+
+    /// <summary>
+    /// The work is queued or running inside this process (the run executor), not as external work: the phase stays
+    /// Submitting, because a restarted operator does not have it and must submit it again (it is idempotent).
+    /// </summary>
+    public bool InProcess { get; init; }
+
     public IReadOnlyList<JobSummary> Jobs { get; init; } = [];
 
     /// <summary>The phase's whole AWS usage, when its work ended on AWS.</summary>
@@ -47,6 +56,12 @@ internal sealed record PhaseObservation(ObservedState State)
 
     public static PhaseObservation Running(IReadOnlyList<string> externalIds, TimeSpan pollAfter) =>
         new(ObservedState.Running) { ExternalIds = externalIds, PollAfter = pollAfter };
+
+    public static PhaseObservation Queued(QueuePlace place, TimeSpan pollAfter) =>
+        new(ObservedState.Running) { Queue = place, PollAfter = pollAfter, Message = $"Waiting: {place}", InProcess = true };
+
+    public static PhaseObservation RunningInProcess(TimeSpan pollAfter) =>
+        new(ObservedState.Running) { PollAfter = pollAfter, Message = "Running in the operator", InProcess = true };
 
     public static PhaseObservation Succeeded(string? outputLocation = null, IReadOnlyList<string>? externalIds = null) =>
         new(ObservedState.Succeeded) { OutputLocation = outputLocation, ExternalIds = externalIds ?? [] };

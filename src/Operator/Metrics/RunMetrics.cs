@@ -42,6 +42,9 @@ internal sealed class RunMetrics
     private readonly Gauge _collectionMissingExports;
     private readonly Gauge _collectionMissingImports;
     private readonly Counter _notifications;
+    private readonly Gauge _queuedRuns;
+    private readonly Gauge _runningRuns;
+    private readonly Gauge _runSlots;
 
     public RunMetrics(IMetricFactory factory, TimeProvider time, int topCollections = DefaultTopCollections)
     {
@@ -89,6 +92,21 @@ internal sealed class RunMetrics
         {
             _notifications.WithLabels("slack", result);
         }
+
+        _queuedRuns = factory.CreateGauge("kafka_recon_queued_runs",
+            "Embedded phases waiting for a run slot in this operator process.");
+        _runningRuns = factory.CreateGauge("kafka_recon_running_runs",
+            "Embedded phases running in this operator process.");
+        _runSlots = factory.CreateGauge("kafka_recon_run_slots",
+            "Embedded phases this operator process runs at once (--max-concurrent-runs).");
+    }
+
+    /// <summary>Shows the run executor's queue length and running count.</summary>
+    public void ExecutorCounts(int queued, int running, int slots)
+    {
+        _queuedRuns.Set(queued);
+        _runningRuns.Set(running);
+        _runSlots.Set(slots);
     }
 
     public static IReadOnlyList<string> NotificationResultLabels { get; } = ["sent", "failed", "skipped"];

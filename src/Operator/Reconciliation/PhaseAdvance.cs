@@ -44,15 +44,20 @@ internal static class PhaseAdvance
 
     private static Plan Continue(PlanningState state, RunPhase phase, PhaseRecord record)
     {
-        state.Status.Phase = phase.DisplayPhase();
+        if (!(state.Status.Phase == ReconciliationPhase.Queued && record.State is PhaseState.Running or PhaseState.Submitting))
+        {
+            state.Status.Phase = phase.DisplayPhase(); // Queued stays until an observation says the work started
+        }
         if (phase == RunPhase.Verify)
         {
             return state.Then(new PlannedAction.ReadSummary());
         }
         switch (record.State)
         {
-            case PhaseState.Submitting:
-                return state.Then(new PlannedAction.StartPhase(phase));
+            case PhaseState.Submitting when !RunsInProcess(state, phase):
+                return PastTimeout(state, phase, record)
+                    ? state.Then(new PlannedAction.CancelPhase(phase, CancelCause.TimedOut))
+                    : state.Then(new PlannedAction.StartPhase(phase)); // in-process work: asks where it stands
             case PhaseState.Pending when record.NextAttemptTime is { } next && next > state.Now:
                 return state.WaitFor(next - state.Now);
             case PhaseState.Pending:
@@ -66,16 +71,23 @@ internal static class PhaseAdvance
         }
     }
 
+    /// <summary>The last start of <paramref name="phase"/> found its work queued or running in this process.</summary>
+    private static bool RunsInProcess(PlanningState state, RunPhase phase) =>
+        state.Input.LastResult is ActionResult.Phase { Observation.InProcess: true } last && last.RunPhase == phase;
+
+    private static bool PastTimeout(PlanningState state, RunPhase phase, PhaseRecord record) =>
+        phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started && state.Now - started > timeout;
+
     private static Plan ContinueRunning(PlanningState state, RunPhase phase, PhaseRecord record)
     {
-        if (phase.Timeout(state.Spec.Timeouts) is { } timeout && record.StartTime is { } started &&
-            state.Now - started > timeout)
+        if (PastTimeout(state, phase, record))
         {
             return state.Then(new PlannedAction.CancelPhase(phase, CancelCause.TimedOut));
         }
         if (state.Input.LastResult is ActionResult.Phase { Observation.State: Engines.ObservedState.Running } running &&
             running.RunPhase == phase)
         {
+            ShowQueuePlace(state, phase, running.Observation);
             var pollAfter = running.Observation.PollAfter ?? PhasePlanner.DefaultPollInterval;
             if (phase.Timeout(state.Spec.Timeouts) is { } limit && record.StartTime is { } start)
             {
@@ -85,6 +97,25 @@ internal static class PhaseAdvance
             return state.WaitFor(pollAfter);
         }
         return state.Then(new PlannedAction.PollPhase(phase));
+    }
+
+    /// <summary>
+    /// A phase whose work waits for a run slot shows phase Queued and its place in the phase's condition; once the
+    /// work is observed running the phase shows again, and the condition says it is in progress.
+    /// </summary>
+    private static void ShowQueuePlace(PlanningState state, RunPhase phase, Engines.PhaseObservation observation)
+    {
+        var condition = Conditions.Find(state.Status.Conditions, phase.ConditionType());
+        if (observation.Queue is { } place)
+        {
+            state.Status.Phase = ReconciliationPhase.Queued;
+            state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Queued, $"{phase} {place}");
+        }
+        else if (condition?.Reason == ConditionReasons.Queued)
+        {
+            state.Status.Phase = phase.DisplayPhase();
+            state.Condition(phase.ConditionType(), Conditions.Unknown, ConditionReasons.Progressing, $"{phase} running");
+        }
     }
 
     private static void Skip(PlanningState state, RunPhase phase, string why)

@@ -41,6 +41,10 @@ internal static class PhasePlanner
         {
             return new RunOutcome.Suspended();
         }
+        if (state.Status.Phase == ReconciliationPhase.Queued)
+        {
+            return new RunOutcome.Progressing("Waiting for a run slot");
+        }
         var active = RunPhases.InOrder.Where(phase => phase.DisplayPhase() == state.Status.Phase).ToList();
         return new RunOutcome.Progressing(active.Count > 0 ? $"{active[0]} in progress" : "Run started");
     }

@@ -49,7 +49,8 @@ internal static class ResultFolding
         switch (observation.State)
         {
             case ObservedState.Running:
-                record.State = PhaseState.Running;
+                // Work in this process's executor leaves the phase Submitting: a restart must submit it again.
+                record.State = observation.InProcess ? record.State : PhaseState.Running;
                 record.Message = observation.Message ?? record.Message;
                 break;
             case ObservedState.Succeeded:

@@ -21,12 +21,14 @@ internal sealed class RunningOperator : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<RunningOperator> StartAsync(
-        ApiTestServer server, Action<IServiceCollection>? overrides = null, LeaderElectionOptions? leaderElection = null)
+        ApiTestServer server, Action<IServiceCollection>? overrides = null, LeaderElectionOptions? leaderElection = null,
+        int workers = 2, int? maxConcurrentRuns = null)
     {
         var options = new OperatorOptions
         {
             Scope = new WatchScope([TestApiServer.Namespace]),
-            Workers = 2,
+            Workers = workers,
+            MaxConcurrentRuns = maxConcurrentRuns,
             Port = 0,
             BindAddress = "127.0.0.1",
             GracePeriod = TimeSpan.FromMilliseconds(200),

@@ -34,10 +34,15 @@ internal sealed class ResourceController(IResourceStore store, IReconciler recon
         if (!FinalizerPatches.Has(resource))
         {
             // Added and persisted before any reconcile that could start external work, so a delete racing with
-            // the first submission still reaches CancelAsync. The next pass re-reads the object with it.
-            await store.PatchAsync(key, FinalizerPatches.Add(resource), cancellationToken);
+            // the first submission still reaches CancelAsync. The patch answers with the object as stored, which
+            // this pass goes on with: requeueing instead would put a new resource's first status behind the whole
+            // queue a second time.
+            resource = await store.PatchAsync(key, FinalizerPatches.Add(resource), cancellationToken);
             logger.LogInformation("Added finalizer {Finalizer} to {Key}", WellKnown.Finalizer, key);
-            return ReconcileOutcome.Immediately;
+            if (!FinalizerPatches.Has(resource) || resource.Metadata.DeletionTimestamp is not null)
+            {
+                return ReconcileOutcome.Immediately;
+            }
         }
 
         return await reconciler.ReconcileAsync(resource, cancellationToken);

@@ -10,6 +10,9 @@ internal sealed record OperatorOptions
 
     public int Workers { get; init; } = 2;
 
+    /// <summary>Embedded phases run at once, off the workers; null takes the default from the pod's CPU and memory.</summary>
+    public int? MaxConcurrentRuns { get; init; }
+
     /// <summary>How long in-flight reconciles may finish after SIGTERM before they are cancelled.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
 

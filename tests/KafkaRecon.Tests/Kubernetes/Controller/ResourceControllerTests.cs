@@ -39,16 +39,17 @@ public sealed class ResourceControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Finalizer_is_added_before_the_first_reconcile_and_the_key_requeued()
+    public async Task Finalizer_is_added_before_the_first_reconcile_which_goes_on_with_the_patched_object()
     {
         stub.On("GET", r => r.Path == Item(Ns, "daily"), Respond.Json(SampleResource(Ns, "daily", "41")));
         stub.On("PATCH", r => r.Path == Item(Ns, "daily"),
             Respond.Json(SampleResource(Ns, "daily", "42", finalizers: WellKnown.Finalizer)));
 
-        var outcome = await controller.ReconcileAsync(Key, CancellationToken.None);
+        await controller.ReconcileAsync(Key, CancellationToken.None);
 
-        Assert.Equal(ReconcileOutcome.Immediately, outcome);
-        Assert.Empty(reconciler.Reconciled);
+        var reconciled = Assert.Single(reconciler.Reconciled);
+        Assert.Equal("42", reconciled.Metadata.ResourceVersion);
+        Assert.Contains(WellKnown.Finalizer, reconciled.Metadata.Finalizers);
         var patch = Assert.Single(stub.Matching("PATCH", _ => true));
         Assert.Equal("application/json-patch+json", patch.ContentType?.Split(';')[0]);
         var operations = JsonDocument.Parse(patch.Body).RootElement.EnumerateArray().ToArray();
