@@ -293,6 +293,16 @@ public sealed class VerificationSpec
     [Description("Let a window with no imported record succeed; by default it fails with NoRecords.")]
     [DefaultValue(false)]
     public bool AllowEmptyWindow { get; set; }
+
+    public const int DefaultSampleSize = 10;
+    public const int MaxSampleSize = 100;
+
+    [JsonPropertyName("sampleSize")]
+    [Description("How many records of each kind (missing exports, missing imports, mismatched timestamps) " +
+                 "status.results.samples lists, smallest ids first; 0 lists none. At most 100.")]
+    [Range(0, MaxSampleSize)]
+    [DefaultValue(DefaultSampleSize)]
+    public int SampleSize { get; set; } = DefaultSampleSize;
 }
 
 public sealed class NotificationsSpec

@@ -184,6 +184,9 @@ public sealed record ReconciliationResults : RunTotals
 
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; set; }
     [JsonPropertyName("partialReport")] public bool PartialReport { get; set; }
+
+    [JsonPropertyName("samples")]
+    public RecordSamples? Samples { get; set; }
 }
 
 public sealed class CollectionResult

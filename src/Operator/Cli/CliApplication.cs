@@ -54,6 +54,7 @@ internal static class CliApplication
         yield return GenerateCommand.Create();
         yield return CrdCommand.Create();
         yield return RunCommand.Create();
+        yield return ResultsCommand.Create();
         yield return CreateCommand.Create(TimeProvider.System);
         yield return OperatorCommand.Create();
     }

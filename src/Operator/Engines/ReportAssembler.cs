@@ -18,8 +18,13 @@ internal static class ReportAssembler
         PhaseContext context, DateTimeOffset executionTime, IReadOnlyList<QueryOutcome> outcomes,
         IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> summaryRows)
     {
-        var report = new Report(context.RunId, executionTime, outcomes);
-        var summary = SummaryAssembly.From(context.RunId, context.Window, summaryRows) with
+        var assembled = SummaryAssembly.From(context.RunId, context.Window, summaryRows);
+        var report = new Report(context.RunId, executionTime, outcomes)
+        {
+            RejectedLines = assembled.RejectedLines,
+            RejectedSamples = assembled.RejectedSamples,
+        };
+        var summary = assembled with
         {
             Partial = report.Partial,
             FailedQueries = report.Failures.Select(failure => failure.Query.Name).ToList(),

@@ -26,6 +26,9 @@ internal sealed record OutcomeNotification
     public ReconciliationResults? Totals { get; init; }
     public IReadOnlyList<CollectionResult> TopCollections { get; init; } = [];
     public string? ReportLocation { get; init; }
+
+    /// <summary><c>spec.output.location</c>: where <c>kafka-recon results</c> finds the run's tables.</summary>
+    public string? OutputLocation { get; init; }
     public TimeSpan? RunDuration { get; init; }
 
     /// <summary>Why a failed run failed (reason and message of its Ready condition).</summary>

@@ -56,6 +56,7 @@ internal static class OutcomeNotificationFactory
                 .Take(MaxTopCollections)
                 .ToList(),
             ReportLocation = results?.ReportLocation,
+            OutputLocation = resource.Spec.Output?.Location,
             RunDuration = status.StartTime is { } start && status.CompletionTime is { } end && end >= start
                 ? end - start
                 : null,

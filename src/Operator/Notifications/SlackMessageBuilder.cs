@@ -44,6 +44,13 @@ internal static class SlackMessageBuilder
         {
             blocks.Add(Section(TopCollectionsText(notification.TopCollections)));
         }
+        if (!succeeded)
+        {
+            foreach (var section in SampleSectionText.Sections(notification))
+            {
+                blocks.Add(Section(SlackText.Truncate(section, SectionLimit)));
+            }
+        }
         if (notification.FailureReason is not null || notification.FailureMessage is not null)
         {
             blocks.Add(Section(

@@ -9,6 +9,8 @@ namespace KafkaRecon.Operator.Reports;
 /// execution_time (epoch seconds as a string), query_results[{query_details (the metadata verbatim), query_results
 /// (rows keyed by column name, every value a string, NULL as "null")}]. A partial report also carries
 /// <c>partial: true</c> and <c>failed_queries</c> (name and error of each failed query; they have no entry above).
+/// A run with rejected lines ends with <c>rejected_lines</c>: the total, the count per side and reason, and up to 20 samples (side, reason,
+/// file, first 200 characters), the lines read but not compared (docs/comparison-semantics.md).
 /// </summary>
 internal static class JsonReportWriter
 {
@@ -46,6 +48,10 @@ internal static class JsonReportWriter
                 }
                 writer.WriteEndArray();
             }
+            if (report.RejectedTotal > 0)
+            {
+                WriteRejectedLines(writer, report);
+            }
             writer.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
@@ -58,6 +64,34 @@ internal static class JsonReportWriter
         var microseconds = (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
         return (microseconds / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." +
                (microseconds % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteRejectedLines(Utf8JsonWriter writer, Report report)
+    {
+        writer.WriteStartObject("rejected_lines");
+        writer.WriteString("total", report.RejectedTotal.ToString(CultureInfo.InvariantCulture));
+        writer.WriteStartArray("counts");
+        foreach (var count in report.RejectedLines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("side", count.Side);
+            writer.WriteString("reason", count.Reason);
+            writer.WriteString("lines", count.Lines.ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("samples");
+        foreach (var sample in report.RejectedSamples)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("side", sample.Side);
+            writer.WriteString("reason", sample.Reason);
+            writer.WriteString("file", sample.File);
+            writer.WriteString("sample", sample.Sample);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static void WriteOutcome(Utf8JsonWriter writer, QueryOutcome outcome)

@@ -19,6 +19,8 @@ internal sealed record ReportSummary
     [JsonPropertyName("missingCollections")] public IReadOnlyList<CollectionKey> MissingCollections { get; init; } = [];
     [JsonPropertyName("rejectedLines")] public IReadOnlyList<RejectedLineCount> RejectedLines { get; init; } = [];
     [JsonPropertyName("rejectedSamples")] public IReadOnlyList<RejectedLineSample> RejectedSamples { get; init; } = [];
+    /// <summary>The first records of each discrepancy, smallest ids first (<c>spec.verification.sampleSize</c> each).</summary>
+    [JsonPropertyName("samples")] public RecordSamples Samples { get; init; } = new();
     [JsonPropertyName("partial")] public bool Partial { get; init; }
     [JsonPropertyName("failedQueries")] public IReadOnlyList<string> FailedQueries { get; init; } = [];
     [JsonPropertyName("reportLocation")] public string? ReportLocation { get; init; }

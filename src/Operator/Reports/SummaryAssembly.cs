@@ -17,9 +17,17 @@ internal static class SummaryAssembly
     [
         ReportSql.SummaryTotals, ReportSql.SummaryCollections, ReportSql.SummaryMissingCollections,
         ReportSql.SummaryMissingDatabases, ReportSql.SummaryRejectedLines, ReportSql.SummaryRejectedSamples,
+        ReportSql.SummaryMissingExportSamples, ReportSql.SummaryMissingImportSamples,
+        ReportSql.SummaryMismatchedTimestampSamples,
     ];
 
-    /// <param name="rows">Rows of each of <see cref="Queries"/>, by its path.</param>
+    /// <summary>
+    /// The record-sample queries: they read the detail tables, so when one cannot be read (the report is partial
+    /// then) the summary is still built, without that category's samples. Verification never reads samples.
+    /// </summary>
+    public static bool IsOptional(string path) => SampleCategories.All.Any(category => SampleCategories.Query(category) == path);
+
+    /// <param name="rows">Rows of each of <see cref="Queries"/>, by its path (optional ones may be absent).</param>
     /// <exception cref="FormatException">A query returned a row that does not have the expected shape.</exception>
     public static ReportSummary From(
         string runId, ResolvedWindow window, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows)
@@ -73,6 +81,7 @@ internal static class SummaryAssembly
             MissingDatabases = missingDatabases,
             RejectedLines = rejected,
             RejectedSamples = samples,
+            Samples = RecordSampleRows.From(rows),
         };
     }
 

@@ -6,7 +6,8 @@ namespace KafkaRecon.Operator.Reports;
 /// The text report (<c>&lt;run&gt;_results.txt</c>) as the reference writes it once its terminal colours are
 /// stripped: "QUERY RESULTS:", a blank line, then per query "Name: …", "Description: …", "Results:", one line per row
 /// (<c>\t-- v1, v2</c>, or <c>\t-- col1: v1, col2: v2</c> when show_column_names is true) and a blank line.
-/// A partial report ends with a "FAILED QUERIES:" section naming each failed query and its error.
+/// A partial report then has a "FAILED QUERIES:" section naming each failed query and its error. A run with rejected
+/// lines ends with "REJECTED LINES:": the total, the count per side and reason, and the samples.
 /// </summary>
 internal static class TextReportWriter
 {
@@ -32,7 +33,26 @@ internal static class TextReportWriter
                 text.Append("\t-- ").Append(failure.Query.Name).Append(": ").Append(failure.Error).Append('\n');
             }
         }
+        if (report.RejectedTotal > 0)
+        {
+            AppendRejectedLines(text, report);
+        }
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void AppendRejectedLines(StringBuilder text, Report report)
+    {
+        text.Append(report.Partial ? "\n" : "").Append("REJECTED LINES: ").Append(report.RejectedTotal).Append("\n\n");
+        foreach (var count in report.RejectedLines)
+        {
+            text.Append("\t-- ").Append(count.Side).Append(", ").Append(count.Reason).Append(": ").Append(count.Lines).Append('\n');
+        }
+        text.Append("Samples:\n");
+        foreach (var sample in report.RejectedSamples)
+        {
+            text.Append("\t-- ").Append(sample.Side).Append(", ").Append(sample.Reason).Append(", ")
+                .Append(sample.File).Append(": ").Append(sample.Sample).Append('\n');
+        }
     }
 
     private static string FormatRow(QueryOutcome outcome, IReadOnlyList<string> row)

@@ -12,6 +12,7 @@ internal static class ReportSql
     public const string CountsTableParameter = "counts_table";
     public const string RejectedLinesTableParameter = "rejected_lines_table";
     public const string CountOfIdsParameter = "count_of_ids";
+    public const string SampleSizeParameter = "sample_size";
 
     public const string SummaryTotals = "summary/totals.sql";
     public const string SummaryCollections = "summary/collections.sql";
@@ -19,10 +20,15 @@ internal static class ReportSql
     public const string SummaryMissingDatabases = "summary/missing_databases.sql";
     public const string SummaryRejectedLines = "summary/rejected_lines.sql";
     public const string SummaryRejectedSamples = "summary/rejected_samples.sql";
+    public const string SummaryMissingExportSamples = "summary/missing_export_samples.sql";
+    public const string SummaryMissingImportSamples = "summary/missing_import_samples.sql";
+    public const string SummaryMismatchedTimestampSamples = "summary/mismatched_timestamp_samples.sql";
 
     /// <param name="tableNames">Engine table name of each of <see cref="RunLayout.Tables"/>.</param>
+    /// <param name="sampleSize">Rows of each record-sample query (<c>spec.verification.sampleSize</c>).</param>
     public static SqlParameters Parameters(
-        IdentifierQuoting quoting, Func<string, string> tableNames, int countOfIds, DateTimeOffset windowStart) =>
+        IdentifierQuoting quoting, Func<string, string> tableNames, int countOfIds, DateTimeOffset windowStart,
+        long sampleSize = Entities.VerificationSpec.DefaultSampleSize) =>
         new SqlParameters(quoting)
             .WithIdentifier(MissingImportsTableParameter, tableNames(RunLayout.MissingImportsTable))
             .WithIdentifier(MissingExportsTableParameter, tableNames(RunLayout.MissingExportsTable))
@@ -30,6 +36,7 @@ internal static class ReportSql
             .WithIdentifier(CountsTableParameter, tableNames(RunLayout.CountsTable))
             .WithIdentifier(RejectedLinesTableParameter, tableNames(RunLayout.RejectedLinesTable))
             .WithInteger(CountOfIdsParameter, countOfIds)
+            .WithInteger(SampleSizeParameter, sampleSize)
             .WithInteger(ComparisonSql.WindowStartParameter, windowStart.ToUnixTimeMilliseconds());
 
     public static string Summary(string path, SqlParameters parameters) =>

@@ -12,6 +12,7 @@ internal static class ResultsProjection
     {
         ReportLocation = summary.ReportLocation,
         PartialReport = summary.Partial,
+        Samples = summary.Samples,
     };
 
     /// <summary>Collections with any discrepancy, most missing exports first, at most 20.</summary>

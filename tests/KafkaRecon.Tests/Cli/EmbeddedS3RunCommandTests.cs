@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using KafkaRecon.Entities;
 using Amazon.S3.Model;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
@@ -7,6 +9,7 @@ using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Aws;
 using KafkaRecon.Tests.EndToEnd;
+using KafkaRecon.Tests.Generation;
 using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.Cli;
@@ -71,6 +74,25 @@ public sealed class EmbeddedS3RunCommandTests(MotoServer moto) : IClassFixture<M
         var summary = await SummaryAsync(RunId);
         Assert.Equal(truth, summary.Totals);
         Assert.Equal(ByName(dataset.Truth.Collections), ByName(summary.Collections));
+    }
+
+    [Fact]
+    public async Task Results_lists_every_missing_export_from_s3_and_the_status_samples_are_its_first_records()
+    {
+        var (exit, output, error) = await RunAsync(Resource("sample"), moto.Endpoint);
+        var truth = NaiveDiscrepancies.Of(new GeneratedSample(dataset.Root, dataset.Truth));
+
+        var (listExit, listed, listError) = await CliRun.RunAsync("results", RunId, "--missing", "exports",
+            "--location", $"s3://{bucket}/out", "--output", "json", "--aws-endpoint", moto.Endpoint.ToString());
+
+        Assert.True(exit == 3, $"exit {exit}: {error}");
+        Assert.True(listExit == 0, listError);
+        var records = JsonSerializer.Deserialize<List<RecordSample>>(listed)!;
+        Assert.True(truth.MissingExports.Count > 10, "the sample plants more missing records than the samples hold");
+        Assert.Equal(truth.MissingExports, records);
+        var samples = JsonNode.Parse(output)!["status"]!["results"]!["samples"]!["missingExports"]!.Deserialize<List<RecordSample>>()!;
+        Assert.Equal(records.Take(10), samples);
+        Assert.False(Directory.Exists(LocalWorkspace.TemporaryRoot(new RunLayout($"s3://{bucket}/out", RunId))));
     }
 
     [Fact]

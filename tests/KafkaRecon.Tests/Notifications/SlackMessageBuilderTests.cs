@@ -156,4 +156,42 @@ public sealed class SlackMessageBuilderTests
         Assert.Contains("*Why:* EngineError query &lt;main&gt; failed &amp; stopped", texts);
         Assert.Contains("Report: none (no report was written)", texts);
     }
+
+    [Fact]
+    public void Failure_shows_five_missing_records_and_the_command_that_lists_them_all()
+    {
+        var resource = SampleRuns.Finished(ReconciliationPhase.Failed, 1234);
+        resource.Spec.Output.Location = "s3://bucket/out";
+        resource.Status!.RunId = "daily-20261125";
+        resource.Status.Results!.Samples = new RecordSamples
+        {
+            MissingExports = Enumerable.Range(1, 7).Select(i => new RecordSample
+            {
+                Database = "db", Collection = "orders", Id = $"id-{i}", ImportTimestamp = 1764028800000 + i,
+            }).ToList(),
+        };
+
+        var texts = AllTexts(SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec())).ToList();
+
+        var section = Assert.Single(texts, t => t.StartsWith("*Missing exports: first 5 of 1,234*", StringComparison.Ordinal));
+        Assert.Contains("• `db.orders` `id-1` import 2025-11-25 00:00:00.001Z", section);
+        Assert.Contains("`id-5`", section);
+        Assert.DoesNotContain("`id-6`", section);
+        Assert.EndsWith("All of them: `kafka-recon results daily-20261125 --missing exports --location s3://bucket/out`", section);
+        Assert.DoesNotContain(texts, t => t.Contains("Missing imports: first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Success_shows_no_record_samples()
+    {
+        var resource = SampleRuns.Finished(ReconciliationPhase.Succeeded, 0);
+        resource.Status!.Results!.Samples = new RecordSamples
+        {
+            MismatchedTimestamps = [new RecordSample { Database = "db", Collection = "c", Id = "x", ImportTimestamp = 1, ExportTimestamp = 2 }],
+        };
+
+        var texts = AllTexts(SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec()));
+
+        Assert.DoesNotContain(texts, t => t.Contains("kafka-recon results", StringComparison.Ordinal));
+    }
 }

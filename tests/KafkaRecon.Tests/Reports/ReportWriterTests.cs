@@ -126,6 +126,34 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Rejected_lines_and_their_samples_are_in_both_formats()
+    {
+        var report = Sample() with
+        {
+            RejectedLines = [new("export", "bad_timestamp", 2), new("import", "empty_id", 1)],
+            RejectedSamples =
+            [
+                new("export", "bad_timestamp", "export/a.txt", "1|abc|db|coll|s|c|id-1|t"),
+                new("import", "empty_id", "import/b.txt", "|1709251200000|db|coll|s|c|x|t"),
+            ],
+        };
+
+        var json = JsonNode.Parse(JsonReportWriter.Write(report))!;
+        var text = Encoding.UTF8.GetString(TextReportWriter.Write(report));
+
+        var rejected = json["rejected_lines"]!;
+        Assert.Equal("3", (string?)rejected["total"]);
+        Assert.Equal("2", (string?)rejected["counts"]![0]!["lines"]);
+        Assert.Equal("export/a.txt", (string?)rejected["samples"]![0]!["file"]);
+        Assert.Equal("|1709251200000|db|coll|s|c|x|t", (string?)rejected["samples"]![1]!["sample"]);
+        Assert.EndsWith(
+            "REJECTED LINES: 3\n\n\t-- export, bad_timestamp: 2\n\t-- import, empty_id: 1\nSamples:\n" +
+            "\t-- export, bad_timestamp, export/a.txt: 1|abc|db|coll|s|c|id-1|t\n" +
+            "\t-- import, empty_id, import/b.txt: |1709251200000|db|coll|s|c|x|t\n",
+            text);
+    }
+
+    [Fact]
     public void Complete_report_has_no_partial_fields()
     {
         var json = JsonNode.Parse(JsonReportWriter.Write(Sample()))!.AsObject();

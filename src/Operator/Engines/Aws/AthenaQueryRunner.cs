@@ -168,6 +168,10 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         {
             var statement = AthenaStatements.Summary(path);
             var status = states[statement];
+            if (status.State != AthenaQueryState.Succeeded && SummaryAssembly.IsOptional(path))
+            {
+                continue; // samples only; the report queries on the same table failed and name it
+            }
             if (status.State != AthenaQueryState.Succeeded)
             {
                 return ReportAssembler.SummaryFailed(
@@ -219,7 +223,8 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
             IdentifierQuoting.DoubleQuotes,
             table => $"{context.Spec.Query.Database}.{AthenaTableDefinitions.TableName(table, context.RunId)}",
             context.Spec.Query.IdsPerCollection,
-            context.Window.Start);
+            context.Window.Start,
+            context.Spec.Verification.SampleSize);
 
     private static string ResultsLocation(PhaseContext context) =>
         (context.Spec.Query.OutputLocation ?? RunLayout.Join(context.Layout.Scratch, "athena")).TrimEnd('/') + "/";

@@ -128,12 +128,23 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         using var session = DuckDbSession.Open(settings);
         var unreadable = DuckDbResultTables.Register(session, tables, cancellationToken);
         var parameters = ReportSql.Parameters(
-            IdentifierQuoting.DoubleQuotes, table => table, context.Spec.Query.IdsPerCollection, context.Window.Start);
+            IdentifierQuoting.DoubleQuotes, table => table, context.Spec.Query.IdsPerCollection, context.Window.Start,
+            context.Spec.Verification.SampleSize);
         var queries = ReportQueryCatalog.Select(context.Spec.Query.Sets);
         var outcomes = RunQueries(session, queries, parameters, Math.Max(1, context.Spec.Query.MaxConcurrentQueries),
             unreadable, cancellationToken);
-        var summaryRows = SummaryAssembly.Queries.ToDictionary(
-            path => path, path => SummaryRows(session, ReportSql.Summary(path, parameters), cancellationToken));
+        var summaryRows = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
+        foreach (var path in SummaryAssembly.Queries)
+        {
+            try
+            {
+                summaryRows[path] = SummaryRows(session, ReportSql.Summary(path, parameters), cancellationToken);
+            }
+            catch (DuckDBException) when (SummaryAssembly.IsOptional(path) && !cancellationToken.IsCancellationRequested)
+            {
+                // An unreadable detail table: the report queries on it failed too, so the report says which.
+            }
+        }
         return ReportAssembler.Assemble(context, timeProvider.GetUtcNow(), outcomes, summaryRows);
     }
 

@@ -16,8 +16,8 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     private static readonly IReadOnlyList<string> IdCountColumns =
         ["database", "collection", "imported_count", "missing_exported_count", "percentage_missing"];
 
-    /// <summary>Five DDL statements, eight main-set report queries and six summary queries.</summary>
-    private const int StatementCount = 19;
+    /// <summary>Five DDL statements, eight main-set report queries and nine summary queries.</summary>
+    private const int StatementCount = 22;
 
     public Task InitializeAsync() => moto.ResetAsync();
 
@@ -44,6 +44,10 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal(9, summary.Totals.Exported);
         Assert.Equal(1, summary.Totals.MissingExports);
         Assert.Equal(["db1.orders", "db1.users"], summary.Collections.Select(c => $"{c.Database}.{c.Collection}"));
+        Assert.Equal(
+            [new RecordSample { Database = "db1", Collection = "orders", Id = "id-7", ImportTimestamp = 1709251200000 }],
+            summary.Samples.MissingExports);
+        Assert.Empty(summary.Samples.MismatchedTimestamps);
         var store = new S3ObjectStore(clients.S3);
         Assert.Contains("Missing exported id counts", await ReadAsync(store, context.Layout.TextReport));
         using var report = JsonDocument.Parse(await ReadAsync(store, context.Layout.JsonReport));
@@ -200,8 +204,8 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
     /// <summary>
     /// moto hands injected results out in start order: five DDL statements, the eight main queries (the seventh,
     /// "Missing exported id counts", gets <paramref name="idCountRows"/>; null when the test fails it before moto sees
-    /// it), then the six summary queries (totals, collections, missing collections, missing databases, rejected
-    /// lines, rejected samples).
+    /// it), then the nine summary queries (totals, collections, missing collections, missing databases, rejected
+    /// lines, rejected samples, missing-export, missing-import and mismatched-timestamp samples).
     /// </summary>
     private Task InjectAsync(IReadOnlyList<IReadOnlyList<string?>>? idCountRows)
     {
@@ -228,6 +232,9 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
         results.Add((["database"], []));
         results.Add((["side", "reason", "line_count"], []));
         results.Add((["side", "reason", "file", "sample"], []));
+        results.Add((["database", "collection", "id", "import_timestamp"], [["db1", "orders", "id-7", "1709251200000"]]));
+        results.Add((["database", "collection", "id", "export_timestamp"], []));
+        results.Add((["database", "collection", "id", "import_timestamp", "export_timestamp"], []));
         return MotoAthena.InjectManyAsync(moto, results);
     }
 
