@@ -14,6 +14,8 @@ public static class ConditionTypes
     public const string Queried = "Queried";
     public const string Verified = "Verified";
     public const string Notified = "Notified";
+    /// <summary>Whether the inputs were complete (spec.start) when the run started.</summary>
+    public const string InputsReady = "InputsReady";
 }
 
 /// <summary>Condition reasons: CamelCase, matching metav1.Condition's reason pattern.</summary>
@@ -41,6 +43,10 @@ public static class ConditionReasons
     public const string EngineNotConfigured = nameof(PhaseFailure.EngineNotConfigured);
     public const string NotificationSent = "NotificationSent";
     public const string NotificationFailed = "NotificationFailed";
+    public const string WaitingForInputs = "WaitingForInputs";
+    public const string InputsComplete = "InputsComplete";
+    /// <summary>spec.start.maxWait ran out: the run started with inputs that may be incomplete.</summary>
+    public const string WaitTimedOut = "WaitTimedOut";
 }
 
 /// <summary>Well-known annotations, labels and finalizers.</summary>

@@ -59,6 +59,14 @@ public sealed class KafkaReconciliationSpec
     [Description("How long old runs' tables (under <output>/runs/) and their Athena catalog tables are kept; unset keeps everything.")]
     public RetentionSpec Retention { get; set; } = new();
 
+    [JsonPropertyName("start")]
+    [Description("When the run may start: a time after the window, quiet inputs and markers, bounded by maxWait.")]
+    public StartSpec Start { get; set; } = new();
+
+    [JsonPropertyName("recheck")]
+    [Description("Comparisons of the same window again after the first verdict, for records that arrive late.")]
+    public RecheckSpec Recheck { get; set; } = new();
+
     [JsonPropertyName("suspend")]
     [Description("Pause the run: no new external work is started while true.")]
     [DefaultValue(false)]

@@ -31,6 +31,18 @@ public sealed class KafkaReconciliationStatus
     [Description("The window fixed when the run started; retries never recompute it.")]
     public ResolvedWindow? Window { get; set; }
 
+    [JsonPropertyName("waiting")]
+    [Description("The wait for complete inputs (spec.start): what it waits for, until when.")]
+    public WaitingStatus? Waiting { get; set; }
+
+    [JsonPropertyName("checks")]
+    [Description("Every comparison of the window: the first verdict, then each recheck (spec.recheck). The latest decides.")]
+    public IList<CheckRecord> Checks { get; set; } = new List<CheckRecord>();
+
+    [JsonPropertyName("nextCheckTime")]
+    [Description("When the next recheck (spec.recheck) compares the window again; unset when none is due.")]
+    public DateTimeOffset? NextCheckTime { get; set; }
+
     [JsonPropertyName("phases")]
     public PhaseRecords Phases { get; set; } = new();
 
@@ -64,6 +76,7 @@ public sealed class KafkaReconciliationStatus
 public enum ReconciliationPhase
 {
     Pending,
+    Waiting,
     /// <summary>A phase's work waits for a run slot in the operator; its condition message gives the position.</summary>
     Queued,
     Coalescing,

@@ -49,6 +49,8 @@ public static class SpecValidator
                 $"'{spec.Manifests.PruningSlack}' is not a duration; expected e.g. '1h', '30m'"));
         }
         RetentionRule.Check(spec, errors);
+        StartRule.Check(spec.Start, errors);
+        RecheckRule.Check(spec.Recheck, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));

@@ -18,7 +18,7 @@ internal sealed class LocalRun(IReconciler driver, TimeProvider time, TimeSpan? 
             while (true)
             {
                 var outcome = await driver.ReconcileAsync(resource, cancellationToken);
-                if (outcome.Finished)
+                if (outcome.Finished || AwaitsOnlyARecheck(resource))
                 {
                     return resource;
                 }
@@ -33,6 +33,13 @@ internal sealed class LocalRun(IReconciler driver, TimeProvider time, TimeSpan? 
             throw;
         }
     }
+
+    /// <summary>
+    /// A verdict is in and only a recheck (spec.recheck, hours away) is left: a local run does not sleep through it.
+    /// Run again with the same --state-file after status.nextCheckTime to recheck.
+    /// </summary>
+    private static bool AwaitsOnlyARecheck(KafkaReconciliation resource) =>
+        resource.Status is { NextCheckTime: not null, Phase: ReconciliationPhase.Succeeded or ReconciliationPhase.Failed };
 
     private TimeSpan WaitFor(TimeSpan requested) =>
         maxWait is { } limit && limit < requested ? limit : requested;

@@ -45,6 +45,13 @@ internal static class LocalRunner
 
         var finished = await new LocalRun(driver, time, options.PollInterval)
             .DriveToCompletionAsync(resource, cancellationToken);
+        if (finished.Status?.NextCheckTime is { } recheck)
+        {
+            await stderr.WriteLineAsync(
+                $"recheck: the next comparison (spec.recheck) is due at {recheck.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; " +
+                "kafka-recon run does not wait for it: run again then" +
+                (options.StateFile is null ? " with --state-file to keep the checks" : " with the same --state-file"));
+        }
         Print(finished, options.Output, stdout);
         if (composition.MetricsUri is not null && options.MetricsLinger > TimeSpan.Zero)
         {

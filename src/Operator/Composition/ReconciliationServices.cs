@@ -78,6 +78,7 @@ internal static class ReconciliationServices
         services.AddSingleton(sp => new RetentionSweep(
             sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(() => sp.GetRequiredService<LazyAwsClients>().Value.Glue),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Inputs.InputsProbe(sp.GetRequiredService<IObjectStore>()));
         services.AddSingleton<ReconciliationDriver>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<ReconciliationDriver>());
         return services;

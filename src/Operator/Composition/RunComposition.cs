@@ -62,7 +62,8 @@ internal sealed class RunComposition : IAsyncDisposable
             new MetricsRunObserver(_metrics),
             _time,
             _logging.CreateLogger<ReconciliationDriver>(),
-            new RetentionSweep(store, new GlueRunCatalogTables(() => _aws.Value.Glue), _time));
+            new RetentionSweep(store, new GlueRunCatalogTables(() => _aws.Value.Glue), _time),
+            new Inputs.InputsProbe(store));
     }
 
     public async ValueTask DisposeAsync()

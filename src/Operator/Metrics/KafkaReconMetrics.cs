@@ -14,11 +14,14 @@ internal sealed class KafkaReconMetrics
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         Runs = new RunMetrics(factory, time, topCollections);
+        Checks = new CheckMetrics(factory);
         Controller = new ControllerRuntimeMetrics(factory);
         Aws = new AwsCallMetrics(factory);
     }
 
     public RunMetrics Runs { get; }
+
+    public CheckMetrics Checks { get; }
 
     public ControllerRuntimeMetrics Controller { get; }
 

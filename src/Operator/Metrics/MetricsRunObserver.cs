@@ -34,6 +34,10 @@ internal sealed class MetricsRunObserver(KafkaReconMetrics metrics) : IRunObserv
         {
             metrics.Runs.RecordRunCompleted(resource, result);
         }
+        if (after.Checks.Count > (before?.Checks.Count ?? 0))
+        {
+            metrics.Checks.CheckRecorded(resource, after.Checks[^1], after.Checks[0]);
+        }
         if (after.Notification is { State: NotificationStep.Sent or NotificationStep.Failed } notification &&
             before?.Notification?.State != notification.State)
         {
@@ -44,10 +48,17 @@ internal sealed class MetricsRunObserver(KafkaReconMetrics metrics) : IRunObserv
         }
     }
 
-    public void Observed(KafkaReconciliation resource) => metrics.Runs.ObserveFinishedResource(resource);
+    public void Observed(KafkaReconciliation resource)
+    {
+        metrics.Runs.ObserveFinishedResource(resource);
+        metrics.Checks.Observe(resource);
+    }
 
-    public void Deleted(KafkaReconciliation resource) =>
+    public void Deleted(KafkaReconciliation resource)
+    {
         metrics.Runs.ResourceDeleted(resource.Metadata.NamespaceProperty ?? "", resource.Metadata.Name ?? "");
+        metrics.Checks.ResourceDeleted(resource.Metadata.NamespaceProperty ?? "", resource.Metadata.Name ?? "");
+    }
 
     private static bool IsActive(PhaseRecord record) => record.State is PhaseState.Submitting or PhaseState.Running;
 

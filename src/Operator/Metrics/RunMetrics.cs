@@ -346,8 +346,12 @@ internal sealed class RunMetrics
         _phaseTimeout.RemoveLabelled(labels.Namespace, labels.Name, phase);
     }
 
+    /// <summary>
+    /// A rechecked window keeps its first verdict's time, so an older window rechecked late never becomes the
+    /// schedule's latest run and hides a newer window's findings (alerts pick the latest by this time).
+    /// </summary>
     private DateTimeOffset CompletionTimeOf(KafkaReconciliation resource) =>
-        resource.Status?.CompletionTime ?? _time.GetUtcNow();
+        resource.Status?.Checks.FirstOrDefault()?.Time ?? resource.Status?.CompletionTime ?? _time.GetUtcNow();
 
     private static Gauge ResourceGauge(IMetricFactory factory, string name, string help) =>
         factory.CreateGauge(name, help, new GaugeConfiguration { LabelNames = ResourceLabels });

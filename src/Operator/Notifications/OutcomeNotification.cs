@@ -35,6 +35,17 @@ internal sealed record OutcomeNotification
     public string? FailureReason { get; init; }
     public string? FailureMessage { get; init; }
 
+    /// <summary>Set when the run started without complete inputs (spec.start.maxWait ran out): what was still missing.</summary>
+    public string? InputsWarning { get; init; }
+
+    /// <summary>Which comparison this is (1 = first verdict, then each recheck) and of how many.</summary>
+    public int Check { get; init; } = 1;
+    public int Checks { get; init; } = 1;
+
+    /// <summary>For a recheck: when, after the first verdict, and how many earlier misses arrived late.</summary>
+    public TimeSpan? CheckDelay { get; init; }
+    public long Recovered { get; init; }
+
     /// <summary>Where the resource asks outcomes to be sent.</summary>
     public NotificationsSpec Destinations { get; init; } = new();
 }

@@ -34,6 +34,7 @@ internal static class OutcomeNotificationFactory
         var outcome = OutcomeOf(status);
         var results = status.Results;
         var failure = outcome == NotificationOutcome.Failed ? FailureConditionOf(status) : null;
+        var latest = status.Checks.LastOrDefault();
         var id = string.IsNullOrEmpty(status.Notification?.Id) ? NotificationIdFor(resource, outcome) : status.Notification.Id;
         return new OutcomeNotification
         {
@@ -63,6 +64,14 @@ internal static class OutcomeNotificationFactory
             FailureReason = failure?.Reason,
             FailureMessage = failure?.Message,
             Destinations = resource.Spec.Notifications,
+            InputsWarning = status.Waiting is { TimedOut: true } waiting
+                ? $"Started without complete inputs: spec.start.maxWait ({resource.Spec.Start.MaxWait}) ran out " +
+                  $"while waiting for {string.Join("; ", waiting.WaitingFor)}"
+                : null,
+            Check = latest?.Number ?? 1,
+            Checks = Math.Max(latest?.Number ?? 1, resource.Spec.Recheck.After.Count + 1),
+            CheckDelay = latest is { Number: > 1 } ? latest.Time - status.Checks[0].Time : null,
+            Recovered = latest?.Recovered ?? 0,
         };
     }
 

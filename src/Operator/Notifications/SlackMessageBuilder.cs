@@ -40,6 +40,14 @@ internal static class SlackMessageBuilder
                 ("Missing collections", SlackText.Number(totals.MissingCollections)),
                 ("Missing databases", SlackText.Number(totals.MissingDatabases))));
         }
+        if (CheckText(notification) is { } check)
+        {
+            blocks.Add(Section(check));
+        }
+        if (notification.InputsWarning is { } inputs)
+        {
+            blocks.Add(Section($":warning: {SlackText.Escape(inputs)}"));
+        }
         if (notification.TopCollections.Count > 0)
         {
             blocks.Add(Section(TopCollectionsText(notification.TopCollections)));
@@ -77,6 +85,10 @@ internal static class SlackMessageBuilder
     private static string FallbackText(OutcomeNotification n)
     {
         var text = $"{n.Title}: {n.Namespace}/{n.Name}, window {SlackText.Window(n.Window)}";
+        if (n.Check > 1)
+        {
+            text += $", recheck {n.Check} of {n.Checks}" + (n.Recovered > 0 ? $", recovered: {SlackText.Number(n.Recovered)} records arrived late" : "");
+        }
         if (n.Totals is { } t)
         {
             text += $", imported {SlackText.Number(t.Imported)}, exported {SlackText.Number(t.Exported)}, " +
@@ -87,6 +99,19 @@ internal static class SlackMessageBuilder
             text += $", {n.FailureReason}";
         }
         return SlackText.Escape(text + (n.ReportLocation is null ? "" : $". Report: {n.ReportLocation}"));
+    }
+
+    /// <summary>For a recheck: which check, how long after the first verdict, and the records that arrived late.</summary>
+    public static string? CheckText(OutcomeNotification n)
+    {
+        if (n.Check <= 1)
+        {
+            return null;
+        }
+        var text = $"*Recheck {n.Check} of {n.Checks}*, {SlackText.Duration(n.CheckDelay)} after the first verdict";
+        return n.Recovered > 0
+            ? $"{text}: recovered: {SlackText.Number(n.Recovered)} records arrived late"
+            : $"{text}: no late records recovered";
     }
 
     private static string TopCollectionsText(IReadOnlyList<CollectionResult> collections)
@@ -119,6 +144,9 @@ internal static class SlackMessageBuilder
         Add("window_start", n.Window?.Start.ToString("O"));
         Add("window_end", n.Window?.End.ToString("O"));
         Add("report_location", n.ReportLocation);
+        Add("check_number", n.Check);
+        Add("recovered_count", n.Recovered);
+        Add("started_without_complete_inputs", n.InputsWarning is not null);
         if (n.Totals is { } t)
         {
             Add("exported_count", t.Exported);

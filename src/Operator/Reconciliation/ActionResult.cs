@@ -15,4 +15,7 @@ internal abstract record ActionResult
     public sealed record Summary(ReportSummary? Report, string? Error) : ActionResult;
 
     public sealed record Notification(bool Sent, string? Error) : ActionResult;
+
+    /// <summary>What the manifest locations and markers looked like (spec.start).</summary>
+    public sealed record InputsObserved(Inputs.InputObservation Observation) : ActionResult;
 }

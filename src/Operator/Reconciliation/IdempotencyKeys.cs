@@ -11,9 +11,10 @@ namespace KafkaRecon.Operator.Reconciliation;
 /// </summary>
 internal static class IdempotencyKeys
 {
-    public static string For(ResourceIdentity resource, RunPhase phase, int runAttempt, int phaseAttempt)
+    /// <param name="check">The comparison of the window (spec.recheck): a recheck's keys differ from the first run's.</param>
+    public static string For(ResourceIdentity resource, RunPhase phase, int runAttempt, int phaseAttempt, int check = 1)
     {
-        var identity = $"{resource.Namespace}/{resource.Name}/{resource.Uid}";
+        var identity = $"{resource.Namespace}/{resource.Name}/{resource.Uid}" + (check > 1 ? $"/check-{check}" : "");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
         return $"krecon-{phase.Name()}-r{runAttempt}-a{phaseAttempt}-{hash}";
     }

@@ -20,13 +20,16 @@ internal static class NotificationStep
             return state.Finished();
         }
         var outcome = state.Status.Phase.ToString();
+        var id = $"{state.Status.RunId}-{outcome.ToLowerInvariant()}";
         var recorded = state.Status.Notification;
-        if (recorded is null || recorded.Outcome != outcome)
+        // A recheck runs under its own run id, so each check has its own notification (if it is announced at all).
+        if (recorded is null || recorded.Id != id)
         {
-            state.Status.Notification = new NotificationRecord
+            if (!RecheckSchedule.Announces(state.Status.Checks.LastOrDefault()))
             {
-                Id = $"{state.Status.RunId}-{outcome.ToLowerInvariant()}", Outcome = outcome, State = Sending,
-            };
+                return state.Finished();
+            }
+            state.Status.Notification = new NotificationRecord { Id = id, Outcome = outcome, State = Sending };
             return state.Then(new PlannedAction.Notify());
         }
         if (recorded.State == Sending)

@@ -45,6 +45,11 @@ internal static class PhasePlanner
         {
             return new RunOutcome.Progressing("Waiting for a run slot");
         }
+        if (state.Status.Phase == ReconciliationPhase.Waiting)
+        {
+            return new RunOutcome.Progressing(
+                "Waiting for " + string.Join("; ", state.Status.Waiting?.WaitingFor ?? new List<string>()));
+        }
         var active = RunPhases.InOrder.Where(phase => phase.DisplayPhase() == state.Status.Phase).ToList();
         return new RunOutcome.Progressing(active.Count > 0 ? $"{active[0]} in progress" : "Run started");
     }
@@ -62,9 +67,10 @@ internal static class PhasePlanner
 
         if (state.IsFinal)
         {
-            return input.LastResult is ActionResult.Notification notification
+            var settled = input.LastResult is ActionResult.Notification notification
                 ? NotificationStep.Fold(state, notification)
                 : NotificationStep.Next(state);
+            return settled.IsFinished ? RecheckStep.Next(state) ?? settled : settled;
         }
         if (SpecValidator.Validate(input.Spec) is { Count: > 0 } errors)
         {
@@ -83,8 +89,13 @@ internal static class PhasePlanner
             ResultFolding.Fold(state, result);
             if (state.IsFinal)
             {
+                RecheckStep.Record(state);
                 return NotificationStep.Next(state);
             }
+        }
+        if (StartGate.Holds(state) && StartGate.Next(state) is { } waiting)
+        {
+            return waiting;
         }
         return PhaseAdvance.Next(state);
     }
@@ -190,6 +201,9 @@ internal static class PhasePlanner
         status.TopCollections.Clear();
         status.Notification = null;
         status.CompletionTime = null;
+        status.Waiting = null;
+        status.Checks.Clear();
+        status.NextCheckTime = null;
         status.Phase = ReconciliationPhase.Pending;
         if (keepWindow && status.Window is { } window)
         {
@@ -201,9 +215,9 @@ internal static class PhasePlanner
             status.Window = null;
             status.RunId = null;
         }
-        foreach (var phase in RunPhases.InOrder)
+        foreach (var type in RunPhases.InOrder.Select(phase => phase.ConditionType()).Append(ConditionTypes.InputsReady))
         {
-            var condition = Conditions.Find(status.Conditions, phase.ConditionType());
+            var condition = Conditions.Find(status.Conditions, type);
             if (condition is not null)
             {
                 status.Conditions.Remove(condition);

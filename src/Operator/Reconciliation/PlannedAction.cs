@@ -18,6 +18,9 @@ internal abstract record PlannedAction
     /// <summary>Read the run's report summary for verification.</summary>
     public sealed record ReadSummary : PlannedAction;
 
+    /// <summary>List the manifest locations and look for the markers, to decide whether the run may start.</summary>
+    public sealed record ObserveInputs : PlannedAction;
+
     /// <summary>Send the outcome notification recorded in status.notification.</summary>
     public sealed record Notify : PlannedAction;
 }

@@ -38,7 +38,7 @@ internal sealed class PlanningState(PlanInput input)
     public Plan WaitFor(TimeSpan delay) => new(Status, new PlannedAction.Wait(), delay, Events);
 
     public string KeyFor(RunPhase phase, int phaseAttempt) =>
-        IdempotencyKeys.For(Input.Resource, phase, Status.Attempt, phaseAttempt);
+        IdempotencyKeys.For(Input.Resource, phase, Status.Attempt, phaseAttempt, Status.Checks.Count + 1);
 
     private static KafkaReconciliationStatus? Clone(KafkaReconciliationStatus? status) =>
         status is null ? null : KubernetesJson.Deserialize<KafkaReconciliationStatus>(KubernetesJson.Serialize(status));

@@ -1,6 +1,7 @@
 using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Notifications;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Retention;
@@ -23,7 +24,8 @@ internal sealed class ReconciliationDriver(
     IRunObserver observer,
     TimeProvider time,
     ILogger<ReconciliationDriver> logger,
-    RetentionSweep? retention = null) : IReconciler
+    RetentionSweep? retention = null,
+    InputsProbe? inputsProbe = null) : IReconciler
 {
     /// <summary>Longest a retention pass may hold up the reconcile loop; what it did not reach waits for the next run.</summary>
     private static readonly TimeSpan RetentionBudget = TimeSpan.FromMinutes(10);
@@ -118,6 +120,10 @@ internal sealed class ReconciliationDriver(
                 return new ActionResult.Cancelled(cancel.Phase, cancel.Cause);
             case PlannedAction.ReadSummary:
                 return await ReadSummaryAsync(resource, cancellationToken);
+            case PlannedAction.ObserveInputs:
+                return new ActionResult.InputsObserved(inputsProbe is null
+                    ? InputObservation.Failed("this operator was built without an input probe")
+                    : await inputsProbe.ObserveAsync(resource.Spec, resource.Status!.Window!, time.GetUtcNow(), cancellationToken));
             case PlannedAction.Notify:
                 var result = await notifier.NotifyAsync(OutcomeNotificationFactory.Create(resource), cancellationToken);
                 return new ActionResult.Notification(result.Delivery == NotificationDelivery.Sent, result.Reason);

@@ -30,6 +30,10 @@ public sealed class MetricContractTests
         ["kafka_recon_collection_missing_exports"] = ["collection", "database", "name", "namespace"],
         ["kafka_recon_collection_missing_imports"] = ["collection", "database", "name", "namespace"],
         ["kafka_recon_notifications_total"] = ["channel", "result"],
+        ["kafka_recon_latest_check"] = Resource,
+        ["kafka_recon_latest_check_delay_seconds"] = Resource,
+        ["kafka_recon_latest_check_missing_exports"] = Resource,
+        ["kafka_recon_recovered_records_total"] = Resource,
         ["controller_runtime_reconcile_total"] = ["controller", "result"],
         ["controller_runtime_reconcile_errors_total"] = ["controller"],
         ["controller_runtime_reconcile_time_seconds_count"] = ["controller"],
@@ -52,6 +56,7 @@ public sealed class MetricContractTests
         metrics.Runs.PhaseCompleted(SampleRuns.Resource(), "coalesce", EngineKind.Aws, TimeSpan.FromMinutes(3));
         metrics.Runs.PhaseStarted(SampleRuns.Resource(), "transform", SampleRuns.Started, TimeSpan.FromHours(3));
         metrics.Runs.NotificationCompleted("slack", "sent");
+        SampleRuns.Rechecked(metrics);
         metrics.Controller.ReconcileCompleted("kafkareconciliation", ReconcileResult.Error, TimeSpan.FromMilliseconds(12));
         metrics.Controller.WorkQueueObserved("kafkareconciliation", 1, 2, 1);
         metrics.Controller.LeadershipChanged(true);

@@ -62,6 +62,18 @@ internal static class SampleRuns
         return resource;
     }
 
+    /// <summary>Shows a first check that found 1234 exports missing and a recheck 24 h later that recovered 1200.</summary>
+    public static void Rechecked(Operator.Metrics.KafkaReconMetrics metrics)
+    {
+        var first = new CheckRecord { Number = 1, Time = Completed, Verdict = "Failed", MissingExports = 1234, MissingImports = 0 };
+        var recheck = new CheckRecord
+        {
+            Number = 2, Time = Completed.AddHours(24), Verdict = "Failed", MissingExports = 34, MissingImports = 0, Recovered = 1200,
+        };
+        metrics.Checks.CheckRecorded(Resource(), first, first);
+        metrics.Checks.CheckRecorded(Resource(), recheck, first);
+    }
+
     public static IEnumerable<CollectionResult> DefaultTop() =>
     [
         new() { Database = "core", Collection = "contract", Imported = 500_000, Exported = 499_000, MissingExports = 1000, MissingImports = 3 },

@@ -25,6 +25,7 @@ internal static class RecordedMetrics
         metrics.Controller.LeadershipChanged(true);
         metrics.Aws.AwsApiCalled("glue", "StartJobRun", "success");
         metrics.Runs.NotificationCompleted("slack", "sent");
+        SampleRuns.Rechecked(metrics);
         return (await Exposition.ScrapeAsync(registry)).Select(s => s.Name).ToHashSet();
     }
 }
