@@ -211,6 +211,8 @@ public sealed class CollectionResult
     [JsonPropertyName("missingExports")] public long MissingExports { get; set; }
     [JsonPropertyName("missingImports")] public long MissingImports { get; set; }
     [JsonPropertyName("mismatchedTimestamps")] public long MismatchedTimestamps { get; set; }
+    [JsonPropertyName("duplicateImports")] public long DuplicateImports { get; set; }
+    [JsonPropertyName("duplicateExports")] public long DuplicateExports { get; set; }
 }
 
 [Description("The outcome notification, recorded before it is sent so it is sent at most once.")]

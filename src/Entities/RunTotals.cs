@@ -20,6 +20,10 @@ public record RunTotals
     [JsonPropertyName("missingDatabases")] public long MissingDatabases { get; set; }
     /// <summary>Manifest lines read but not compared (both sides): see docs/comparison-semantics.md, "Rejected lines".</summary>
     [JsonPropertyName("rejectedLines")] public long RejectedLines { get; set; }
+    /// <summary>Imported ids seen on more than one line in the window (never fatal; a rising count hints at retries).</summary>
+    [JsonPropertyName("duplicateImports")] public long DuplicateImports { get; set; }
+    /// <summary>Exported ids seen on more than one line in the window (never fatal).</summary>
+    [JsonPropertyName("duplicateExports")] public long DuplicateExports { get; set; }
 
     /// <summary>The totals in words, for condition messages and events.</summary>
     public string Describe() =>

@@ -22,6 +22,7 @@ internal static class RunSummaryTable
             table.AddRow("Mismatched timestamps", $"{results.MismatchedTimestamps:N0}");
             table.AddRow("Missing collections", $"{results.MissingCollections:N0}");
             table.AddRow("Missing databases", $"{results.MissingDatabases:N0}");
+            table.AddRow("Duplicate imports / exports", $"{results.DuplicateImports:N0} / {results.DuplicateExports:N0}");
             table.AddRow("Report", Markup.Escape(results.ReportLocation ?? "-"));
         }
         var ready = status.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready);

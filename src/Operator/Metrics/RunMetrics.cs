@@ -30,6 +30,8 @@ internal sealed class RunMetrics
     private readonly Gauge _mismatchedTimestamps;
     private readonly Gauge _missingCollections;
     private readonly Gauge _missingDatabases;
+    private readonly Gauge _duplicateImports;
+    private readonly Gauge _duplicateExports;
     private readonly Gauge _completion;
     private readonly Gauge _success;
     private readonly Gauge _athenaBytesScanned;
@@ -59,6 +61,8 @@ internal sealed class RunMetrics
         _mismatchedTimestamps = ResourceGauge(factory, "kafka_recon_last_mismatched_timestamps", "Records whose import and export timestamps differ in the last finished run.");
         _missingCollections = ResourceGauge(factory, "kafka_recon_last_missing_collections", "Collections with imports but no exports in the last finished run.");
         _missingDatabases = ResourceGauge(factory, "kafka_recon_last_missing_databases", "Databases with imports but no exports in the last finished run.");
+        _duplicateImports = ResourceGauge(factory, "kafka_recon_last_duplicate_imports", "Imported ids seen on more than one line in the window of the last finished run.");
+        _duplicateExports = ResourceGauge(factory, "kafka_recon_last_duplicate_exports", "Exported ids seen on more than one line in the window of the last finished run.");
         _completion = ResourceGauge(factory, "kafka_recon_last_completion_timestamp_seconds", "Unix time the last run finished, whatever its result.");
         _success = ResourceGauge(factory, "kafka_recon_last_success_timestamp_seconds", "Unix time the last successful run finished.");
         _athenaBytesScanned = ResourceGauge(factory, "kafka_recon_last_athena_bytes_scanned", "Bytes the last finished run's Athena queries scanned.");
@@ -225,6 +229,8 @@ internal sealed class RunMetrics
         _mismatchedTimestamps.WithLabels(values).Set(run.Totals.MismatchedTimestamps);
         _missingCollections.WithLabels(values).Set(run.Totals.MissingCollections);
         _missingDatabases.WithLabels(values).Set(run.Totals.MissingDatabases);
+        _duplicateImports.WithLabels(values).Set(run.Totals.DuplicateImports);
+        _duplicateExports.WithLabels(values).Set(run.Totals.DuplicateExports);
         var seconds = completedAt.ToUnixTimeMilliseconds() / 1000d;
         _completion.WithLabels(values).Set(seconds);
         if (result == RunResult.Succeeded)
@@ -332,8 +338,8 @@ internal sealed class RunMetrics
         foreach (var gauge in new[]
                  {
                      _imported, _exported, _missingExports, _missingImports, _mismatchedTimestamps,
-                     _missingCollections, _missingDatabases, _completion, _success,
-                     _athenaBytesScanned, _glueDpuSeconds, _batchVcpuSeconds,
+                     _missingCollections, _missingDatabases, _duplicateImports, _duplicateExports, _completion,
+                     _success, _athenaBytesScanned, _glueDpuSeconds, _batchVcpuSeconds,
                  })
         {
             gauge.RemoveLabelled(labels.Namespace, labels.Name, labels.Schedule);

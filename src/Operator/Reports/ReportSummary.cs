@@ -37,6 +37,8 @@ internal sealed record CollectionCounts
     [JsonPropertyName("missingImports")] public long MissingImports { get; init; }
     [JsonPropertyName("mismatchedEarlierInImport")] public long MismatchedEarlierInImport { get; init; }
     [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; init; }
+    [JsonPropertyName("duplicateImports")] public long DuplicateImports { get; init; }
+    [JsonPropertyName("duplicateExports")] public long DuplicateExports { get; init; }
 
     [JsonIgnore] public long MismatchedTimestamps => MismatchedEarlierInImport + MismatchedEarlierInExport;
 
@@ -50,6 +52,8 @@ internal sealed record CollectionCounts
         MissingExports = MissingExports,
         MissingImports = MissingImports,
         MismatchedTimestamps = MismatchedTimestamps,
+        DuplicateImports = DuplicateImports,
+        DuplicateExports = DuplicateExports,
     };
 }
 

@@ -8,7 +8,7 @@ namespace KafkaRecon.Operator.Reports;
 /// Builds a run's summary from the result rows of the <c>Sql/summary/</c> queries, whichever engine ran them.
 /// Every value arrives as text (Athena's form; DuckDB's values are formatted the same way), so both engines share
 /// one parser and one set of errors. The totals row's columns are, in order: imported, exported, missing exports,
-/// missing imports, earlier in import, earlier in export.
+/// missing imports, earlier in import, earlier in export, duplicate imports, duplicate exports.
 /// </summary>
 internal static class SummaryAssembly
 {
@@ -33,10 +33,10 @@ internal static class SummaryAssembly
         string runId, ResolvedWindow window, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows)
     {
         var totalsRows = rows[ReportSql.SummaryTotals];
-        if (totalsRows.Count != 1 || totalsRows[0].Count < 6)
+        if (totalsRows.Count != 1 || totalsRows[0].Count < 8)
         {
             throw new FormatException(
-                $"{ReportSql.SummaryTotals} returned {totalsRows.Count} row(s); expected exactly one row of six totals.");
+                $"{ReportSql.SummaryTotals} returned {totalsRows.Count} row(s); expected exactly one row of eight totals.");
         }
         var totals = totalsRows[0].Select((value, column) => Long(value, ReportSql.SummaryTotals, column)).ToList();
         var collections = rows[ReportSql.SummaryCollections].Select(row => new CollectionCounts
@@ -49,6 +49,8 @@ internal static class SummaryAssembly
             MissingImports = Long(row, ReportSql.SummaryCollections, 5),
             MismatchedEarlierInImport = Long(row, ReportSql.SummaryCollections, 6),
             MismatchedEarlierInExport = Long(row, ReportSql.SummaryCollections, 7),
+            DuplicateImports = Long(row, ReportSql.SummaryCollections, 8),
+            DuplicateExports = Long(row, ReportSql.SummaryCollections, 9),
         }).ToList();
         var missingCollections = rows[ReportSql.SummaryMissingCollections]
             .Select(row => new CollectionKey(Text(row, 0), Text(row, 1))).ToList();
@@ -75,6 +77,8 @@ internal static class SummaryAssembly
                 MissingCollections = missingCollections.Count,
                 MissingDatabases = missingDatabases.Count,
                 RejectedLines = rejected.Sum(r => r.Lines),
+                DuplicateImports = totals[6],
+                DuplicateExports = totals[7],
             },
             Collections = collections,
             MissingCollections = missingCollections,

@@ -26,6 +26,8 @@ public sealed class ReportAssemblerTests
                 assembled.Summary.Totals.MismatchedEarlierInImport, assembled.Summary.Totals.MismatchedEarlierInExport,
                 assembled.Summary.Totals.MissingCollections, assembled.Summary.Totals.MissingDatabases));
         Assert.Equal(["db1.orders"], assembled.Summary.Collections.Select(c => $"{c.Database}.{c.Collection}"));
+        Assert.Equal((3L, 0L), (assembled.Summary.Totals.DuplicateImports, assembled.Summary.Totals.DuplicateExports));
+        Assert.Equal((3L, 0L), (assembled.Summary.Collections[0].DuplicateImports, assembled.Summary.Collections[0].DuplicateExports));
         Assert.False(assembled.Summary.Partial);
         Assert.Equal(Context().Layout.JsonReport, assembled.Summary.ReportLocation);
         Assert.Equal(ObservedState.Succeeded, ReportAssembler.Observe(Context().Layout, assembled).State);
@@ -67,7 +69,7 @@ public sealed class ReportAssemblerTests
     [Fact]
     public void A_total_that_is_not_an_integer_is_a_format_error_naming_the_query()
     {
-        var rows = Rows(totals: ["ten", "9", "1", "0", "2", "1"]);
+        var rows = Rows(totals: ["ten", "9", "1", "0", "2", "1", "0", "0"]);
 
         var error = Assert.Throws<FormatException>(() => ReportAssembler.Assemble(Context(), Start, [], rows));
 
@@ -92,8 +94,8 @@ public sealed class ReportAssemblerTests
 
     private static Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>> Rows(IReadOnlyList<string?>? totals = null) => new()
     {
-        [ReportSql.SummaryTotals] = [totals ?? ["10", "9", "1", "0", "2", "1"]],
-        [ReportSql.SummaryCollections] = [["db1", "orders", "10", "9", "1", "0", "2", "1"]],
+        [ReportSql.SummaryTotals] = [totals ?? ["10", "9", "1", "0", "2", "1", "3", "0"]],
+        [ReportSql.SummaryCollections] = [["db1", "orders", "10", "9", "1", "0", "2", "1", "3", "0"]],
         [ReportSql.SummaryMissingCollections] = [["db1", "users"]],
         [ReportSql.SummaryMissingDatabases] = [["db2"]],
         [ReportSql.SummaryRejectedLines] = [["import", "bad_timestamp", "2"], ["export", "empty_id", "1"]],

@@ -18,6 +18,8 @@ public sealed class MetricContractTests
         ["kafka_recon_last_mismatched_timestamps"] = Resource,
         ["kafka_recon_last_missing_collections"] = Resource,
         ["kafka_recon_last_missing_databases"] = Resource,
+        ["kafka_recon_last_duplicate_imports"] = Resource,
+        ["kafka_recon_last_duplicate_exports"] = Resource,
         ["kafka_recon_last_completion_timestamp_seconds"] = Resource,
         ["kafka_recon_last_success_timestamp_seconds"] = Resource,
         ["kafka_recon_last_athena_bytes_scanned"] = Resource,

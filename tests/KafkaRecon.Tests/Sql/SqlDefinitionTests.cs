@@ -71,7 +71,7 @@ public sealed partial class SqlDefinitionTests
             IdentifierQuoting.DoubleQuotes, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero), 15);
 
-        var sides = ComparisonSql.Steps.Where(step => step.Name is "import_side" or "export_side")
+        var sides = ComparisonSql.Steps.Where(step => step.Name is "import_lines" or "export_lines")
             .Select(step => step.Render(parameters)).ToList();
 
         Assert.All(sides, sql => Assert.Contains(">= 1709251200000", sql));

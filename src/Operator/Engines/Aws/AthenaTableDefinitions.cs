@@ -37,7 +37,8 @@ internal static class AthenaTableDefinitions
                 ("missing_exported_count", "bigint"), ("mismatched_timestamps_earlier_in_import_count", "bigint"),
                 ("mismatched_timestamps_earlier_in_export_count", "bigint"), ("latest_import_timestamp", "bigint"),
                 ("earliest_import_timestamp", "bigint"), ("latest_export_timestamp", "bigint"),
-                ("earliest_export_timestamp", "bigint"),
+                ("earliest_export_timestamp", "bigint"), ("duplicate_imported_count", "bigint"),
+                ("duplicate_exported_count", "bigint"),
             ],
             [RunLayout.RejectedLinesTable] =
             [

@@ -7,6 +7,8 @@ SELECT
     missing_exported_count,
     missing_imported_count,
     mismatched_timestamps_earlier_in_import_count,
-    mismatched_timestamps_earlier_in_export_count
+    mismatched_timestamps_earlier_in_export_count,
+    duplicate_imported_count,
+    duplicate_exported_count
 FROM {{counts_table}}
 ORDER BY database, collection

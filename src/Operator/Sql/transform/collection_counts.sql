@@ -1,4 +1,4 @@
--- Per (database, collection) over ALL ids of both sides: each side's own figures, plus the differences counted by
+-- Per (database, collection) over ALL ids of both sides: each side's own figures (ids seen more than once included), plus the differences counted by
 -- kind. An id present on both sides with equal timestamps is in neither differences count, so the ids present on
 -- both sides (which decide the collections the detail tables are restricted to) are the imported ids less those
 -- missing from the export.
@@ -13,6 +13,8 @@ SELECT
     COALESCE(d.missing_exported_count, 0) AS missing_exported_count,
     COALESCE(d.mismatched_timestamps_earlier_in_import_count, 0) AS mismatched_timestamps_earlier_in_import_count,
     COALESCE(d.mismatched_timestamps_earlier_in_export_count, 0) AS mismatched_timestamps_earlier_in_export_count,
+    COALESCE(i.duplicate_imported_count, 0) AS duplicate_imported_count,
+    COALESCE(e.duplicate_exported_count, 0) AS duplicate_exported_count,
     i.latest_import_timestamp,
     i.earliest_import_timestamp,
     e.latest_export_timestamp,

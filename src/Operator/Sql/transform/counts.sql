@@ -1,4 +1,5 @@
 -- One row per (database, collection) over ALL joined rows (not restricted to collections in both manifests).
+-- duplicate_*_count: ids seen on more than one line of that side (never fatal; a retry storm shows here first).
 -- database_collection is for display only; database and collection come from their own columns, never re-split.
 SELECT
     CONCAT(database, '.', collection) AS database_collection,
@@ -15,5 +16,7 @@ SELECT
     latest_import_timestamp,
     earliest_import_timestamp,
     latest_export_timestamp,
-    earliest_export_timestamp
+    earliest_export_timestamp,
+    duplicate_imported_count,
+    duplicate_exported_count
 FROM collection_counts

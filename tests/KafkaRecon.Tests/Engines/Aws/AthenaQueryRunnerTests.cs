@@ -223,11 +223,11 @@ public sealed class AthenaQueryRunnerTests(MotoServer moto) : IAsyncLifetime
             }
         }
         results.Add((["imported", "exported", "missing_exports", "missing_imports", "mismatched_earlier_in_import",
-            "mismatched_earlier_in_export"], [["10", "9", "1", "0", "0", "0"]]));
+            "mismatched_earlier_in_export", "duplicate_imports", "duplicate_exports"], [["10", "9", "1", "0", "0", "0", "0", "0"]]));
         results.Add((["database", "collection", "imported_count", "exported_count", "missing_exported_count",
                 "missing_imported_count", "mismatched_timestamps_earlier_in_import_count",
-                "mismatched_timestamps_earlier_in_export_count"],
-            [["db1", "orders", "6", "5", "1", "0", "0", "0"], ["db1", "users", "4", "4", "0", "0", "0", "0"]]));
+                "mismatched_timestamps_earlier_in_export_count", "duplicate_imported_count", "duplicate_exported_count"],
+            [["db1", "orders", "6", "5", "1", "0", "0", "0", "0", "0"], ["db1", "users", "4", "4", "0", "0", "0", "0", "0", "0"]]));
         results.Add((["database", "collection"], []));
         results.Add((["database"], []));
         results.Add((["side", "reason", "line_count"], []));

@@ -64,7 +64,7 @@ public sealed class GlueScriptTests
         var (exitCode, output) = await RunAsync(
             $"texts = etl.load_sql({PythonString(TransformFolder + "/")})\n" +
             "values = etl.placeholder_values({'window_start_ms': '1000', 'margin_end_ms': '2600'})\n" +
-            "print(dict((s[0], s[3]) for s in etl.rendered_steps(texts, values))['import_side'])");
+            "print(dict((s[0], s[3]) for s in etl.rendered_steps(texts, values))['import_lines'])");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains(">= 1000", output);

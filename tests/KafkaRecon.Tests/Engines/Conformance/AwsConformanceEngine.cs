@@ -120,11 +120,11 @@ internal sealed class AwsConformanceEngine : IConformanceEngine
         // Started in catalog order: main 01-08, then additional 01-10; the twelfth is additional/04.
         results.AddRange(Enumerable.Range(1, 18).Where(order => order != 12 || failing is null).Select(_ => empty));
         results.Add((["imported", "exported", "missing_exports", "missing_imports", "mismatched_earlier_in_import",
-            "mismatched_earlier_in_export"], [["3", "3", "0", "0", "0", "0"]]));
+            "mismatched_earlier_in_export", "duplicate_imports", "duplicate_exports"], [["3", "3", "0", "0", "0", "0", "0", "0"]]));
         results.Add((["database", "collection", "imported_count", "exported_count", "missing_exported_count",
                 "missing_imported_count", "mismatched_timestamps_earlier_in_import_count",
-                "mismatched_timestamps_earlier_in_export_count"],
-            [["db1", "alpha", "2", "2", "0", "0", "0", "0"], ["db1", "beta", "1", "1", "0", "0", "0", "0"]]));
+                "mismatched_timestamps_earlier_in_export_count", "duplicate_imported_count", "duplicate_exported_count"],
+            [["db1", "alpha", "2", "2", "0", "0", "0", "0", "0", "0"], ["db1", "beta", "1", "1", "0", "0", "0", "0", "0", "0"]]));
         results.Add((["database", "collection"], []));
         results.Add((["database"], []));
         results.Add((["side", "reason", "line_count"], []));

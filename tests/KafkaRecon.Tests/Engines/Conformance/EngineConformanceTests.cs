@@ -27,7 +27,7 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
     private const string CleanTotals =
         "\"samples\":{\"missingExports\":[],\"missingImports\":[],\"mismatchedTimestamps\":[]}," +
         "\"imported\":3,\"exported\":3,\"missingExports\":0,\"missingImports\":0,\"mismatchedTimestamps\":0," +
-        "\"mismatchedEarlierInImport\":0,\"mismatchedEarlierInExport\":0,\"missingCollections\":0,\"missingDatabases\":0,\"rejectedLines\":0}";
+        "\"mismatchedEarlierInImport\":0,\"mismatchedEarlierInExport\":0,\"missingCollections\":0,\"missingDatabases\":0,\"rejectedLines\":0,\"duplicateImports\":0,\"duplicateExports\":0}";
 
     private const string CoalesceSkipped = "Coalesced=True/Skipped, ";
 

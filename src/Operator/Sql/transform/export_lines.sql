@@ -1,0 +1,25 @@
+-- Export (HTME) side: every line that takes part in the comparison, parsed once. The join key is field 6 (field 0 is
+-- a formatted id and is never used). Keeps rows with a canonical integer timestamp in [window_start_ms,
+-- window_end_ms), window_end_ms being the window end plus the margin. Lines with an empty id, database or collection
+-- are rejected (rejected_lines.sql); other empty fields become empty strings so every engine compares and joins them
+-- alike. Duplicates are still here: export_keys de-duplicates narrowly, export_payload picks the latest line where
+-- it is needed.
+SELECT id, database, collection, export_timestamp, export_source, export_component, export_type
+FROM (
+    SELECT
+        COALESCE(c6, '') AS id,
+        COALESCE(c2, '') AS database,
+        COALESCE(c3, '') AS collection,
+        TRY_CAST(c1 AS BIGINT) AS export_timestamp,
+        c1 AS raw_timestamp,
+        COALESCE(c4, '') AS export_source,
+        COALESCE(c5, '') AS export_component,
+        COALESCE(c7, '') AS export_type
+    FROM export_manifest_raw
+) parsed
+WHERE export_timestamp >= {{window_start_ms}}
+  AND export_timestamp < {{window_end_ms}}
+  AND CAST(export_timestamp AS VARCHAR(20)) = raw_timestamp
+  AND id <> ''
+  AND database <> ''
+  AND collection <> ''

@@ -1,0 +1,24 @@
+-- Import (K2HB) side: every line that takes part in the comparison, parsed once. The join key is field 0.
+-- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
+-- end plus the margin. Lines with an empty id, database or collection are rejected (rejected_lines.sql); other empty
+-- fields become empty strings so every engine compares and joins them alike. Duplicates are still here: import_keys
+-- de-duplicates narrowly, import_payload picks the latest line of the few ids that differ.
+SELECT id, database, collection, import_timestamp, import_source, import_component, import_type
+FROM (
+    SELECT
+        COALESCE(c0, '') AS id,
+        COALESCE(c2, '') AS database,
+        COALESCE(c3, '') AS collection,
+        TRY_CAST(c1 AS BIGINT) AS import_timestamp,
+        c1 AS raw_timestamp,
+        COALESCE(c4, '') AS import_source,
+        COALESCE(c5, '') AS import_component,
+        COALESCE(c7, '') AS import_type
+    FROM import_manifest_raw
+) parsed
+WHERE import_timestamp >= {{window_start_ms}}
+  AND import_timestamp < {{window_end_ms}}
+  AND CAST(import_timestamp AS VARCHAR(20)) = raw_timestamp
+  AND id <> ''
+  AND database <> ''
+  AND collection <> ''
