@@ -11,7 +11,7 @@ public sealed class WaitingStatus
     public DateTimeOffset Since { get; set; }
 
     [JsonPropertyName("waitingFor")]
-    [Description("What the run still waits for; empty once it started.")]
+    [Description("What the run still waits for; once it started, what was still unmet when maxWait ran out (empty when nothing was).")]
     public IList<string> WaitingFor { get; set; } = new List<string>();
 
     [JsonPropertyName("deadline")]

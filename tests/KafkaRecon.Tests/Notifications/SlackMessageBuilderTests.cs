@@ -194,4 +194,41 @@ public sealed class SlackMessageBuilderTests
 
         Assert.DoesNotContain(texts, t => t.Contains("kafka-recon results", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_recheck_that_recovered_records_says_how_many_arrived_late()
+    {
+        var resource = SampleRuns.Finished(ReconciliationPhase.Succeeded, 0);
+        resource.Spec.Recheck.After = ["6h", "24h"];
+        resource.Status!.Checks =
+        [
+            new CheckRecord { Number = 1, Time = SampleRuns.Completed, Verdict = "Failed", MissingExports = 1204 },
+            new CheckRecord { Number = 2, Time = SampleRuns.Completed.AddHours(6), Verdict = "Succeeded", MissingExports = 0, Recovered = 1204 },
+        ];
+
+        var message = SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec()).ToJsonString();
+
+        Assert.Contains("*Recheck 2 of 3*, 6h 0m 0s after the first verdict: recovered: 1,204 records arrived late", message);
+        Assert.Contains("recheck 2 of 3, recovered: 1,204 records arrived late", message); // the notification text
+    }
+
+    [Fact]
+    public void A_run_that_started_without_complete_inputs_says_what_was_missing()
+    {
+        var resource = SampleRuns.Finished(ReconciliationPhase.Succeeded, 0);
+        resource.Spec.Start = new StartSpec { Markers = ["s3://exports/_SUCCESS"], MaxWait = "3h" };
+        resource.Status!.Waiting = new WaitingStatus { TimedOut = true, WaitingFor = ["markers missing: s3://exports/_SUCCESS"] };
+
+        var message = SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec()).ToJsonString();
+
+        Assert.Contains("Started without complete inputs: spec.start.maxWait (3h) ran out while waiting for markers missing: s3://exports/_SUCCESS", message);
+    }
+
+    [Fact]
+    public void A_first_verdict_mentions_neither_rechecks_nor_inputs()
+    {
+        var message = Build(ReconciliationPhase.Failed).ToJsonString();
+        Assert.DoesNotContain("Recheck", message);
+        Assert.DoesNotContain("Started without complete inputs", message);
+    }
 }

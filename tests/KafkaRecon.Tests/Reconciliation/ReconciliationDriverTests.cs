@@ -180,6 +180,19 @@ public sealed class ReconciliationDriverTests
         Assert.Equal(ReconciliationPhase.Succeeded, finished.Status!.Phase);
     }
 
+    [Fact]
+    public async Task Local_run_returns_with_its_verdict_and_does_not_sleep_until_a_recheck()
+    {
+        var resource = Resource();
+        resource.Spec.Recheck.After = ["6h"];
+
+        var finished = await new LocalRun(Driver(), _time).DriveToCompletionAsync(resource, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ReconciliationPhase.Succeeded, finished.Status!.Phase);
+        Assert.Equal(PlannerScenario.Now.AddHours(6), finished.Status.NextCheckTime);
+    }
+
     private ReconciliationDriver Driver(
         EngineSet? engines = null, IEngineProvider? engineProvider = null, RetentionSweep? retention = null) => new(
         engineProvider ?? new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
