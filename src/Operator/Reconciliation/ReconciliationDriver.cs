@@ -42,11 +42,19 @@ internal sealed class ReconciliationDriver(
         for (var step = 0; step < MaxActionsPerPass; step++)
         {
             var plan = PhasePlanner.Plan(InputFor(resource, lastResult));
+            var plannedFor = resource.Metadata?.Generation;
             resource = await PersistAsync(resource, plan, cancellationToken);
             if (resource.Metadata?.DeletionTimestamp is not null)
             {
                 // Deleted during this pass: start no further work; the next pass cancels what runs and lets it go.
                 return ReconcileOutcome.Immediately;
+            }
+            if (resource.Metadata?.Generation != plannedFor)
+            {
+                // The spec changed under the write (a conflict re-read the object): the planned action is for the old
+                // spec. The written status already holds the last result, so plan afresh from it.
+                lastResult = null;
+                continue;
             }
             if (lastResult is ActionResult.Summary)
             {

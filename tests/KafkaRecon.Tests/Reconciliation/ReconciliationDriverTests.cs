@@ -49,6 +49,18 @@ public sealed class ReconciliationDriverTests
     }
 
     [Fact]
+    public async Task A_spec_change_found_when_the_status_is_written_is_planned_for_before_any_phase_starts()
+    {
+        var resource = Resource();
+
+        await Driver(statusSink: new SuspendedUnderTheWrite(_statusSink)).ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.DoesNotContain("start", _coalescer.Calls.Select(c => c.Call));
+        Assert.Contains(resource.Status!.Conditions, c => c.Type == ConditionTypes.Reconciling && c.Reason == ConditionReasons.Suspended);
+        Assert.Equal(2, resource.Status.ObservedGeneration);
+    }
+
+    [Fact]
     public async Task After_verify_old_runs_are_deleted_and_announced_and_the_verdict_stands()
     {
         var output = Directory.CreateTempSubdirectory("driver-retention-").FullName;
@@ -194,9 +206,10 @@ public sealed class ReconciliationDriverTests
     }
 
     private ReconciliationDriver Driver(
-        EngineSet? engines = null, IEngineProvider? engineProvider = null, RetentionSweep? retention = null) => new(
+        EngineSet? engines = null, IEngineProvider? engineProvider = null, RetentionSweep? retention = null,
+        IStatusSink? statusSink = null) => new(
         engineProvider ?? new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
-        _summaries, new NoNotifications(), _statusSink, _events, NullRunObserver.Instance, _time,
+        _summaries, new NoNotifications(), statusSink ?? _statusSink, _events, NullRunObserver.Instance, _time,
         NullLogger<ReconciliationDriver>.Instance, retention);
 
     private static KafkaReconciliation Resource() => new()
@@ -249,6 +262,24 @@ public sealed class ReconciliationDriverTests
         {
             Reasons.Add(reason);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The first status write finds the object suspended by the user (generation 2), as a 409 re-read would.</summary>
+    private sealed class SuspendedUnderTheWrite(IStatusSink inner) : IStatusSink
+    {
+        private bool _changed;
+
+        public Task<KafkaReconciliation> WriteStatusAsync(
+            KafkaReconciliation resource, KafkaReconciliationStatus status, CancellationToken cancellationToken)
+        {
+            if (!_changed)
+            {
+                _changed = true;
+                resource.Spec.Suspend = true;
+                resource.Metadata.Generation = 2;
+            }
+            return inner.WriteStatusAsync(resource, status, cancellationToken);
         }
     }
 

@@ -9,7 +9,8 @@ namespace KafkaRecon.Tests.RealApiServer.Deploy;
 /// <summary>
 /// The kubelet a control plane without nodes lacks, for the pods matching one selector: starts each new pod's operator
 /// container as a local process with the pod's ServiceAccount token, probes the process's real /readyz and writes
-/// the answer into the pod's Ready condition (as the kubelet's readiness prober does), and stops (SIGTERM) the
+/// the answer into the pod's Ready condition (as the kubelet's readiness prober does: a Ready pod turns unready only
+/// after its probe's failureThreshold of failures in a row), and stops (SIGTERM) the
 /// process of a pod that is gone. The ReplicaSet and Deployment controllers only ever see pod status.
 /// </summary>
 internal sealed class KubeletPlayer : IAsyncDisposable
@@ -22,6 +23,7 @@ internal sealed class KubeletPlayer : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("kubelet-player-").FullName;
     private readonly Dictionary<string, OperatorProcess> _containers = [];
     private readonly List<string> _stopped = [];
+    private readonly Dictionary<string, int> _failuresInARow = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private Exception? _failure;
@@ -131,7 +133,10 @@ internal sealed class KubeletPlayer : IAsyncDisposable
         foreach (var pod in pods)
         {
             var container = Containers.GetValueOrDefault(pod.Metadata.Name) ?? await StartAsync(pod);
-            var ready = (await container.ReadyzAsync())?.Status == 200;
+            var passed = (await container.ReadyzAsync())?.Status == 200;
+            var failures = _failuresInARow[pod.Metadata.Name] = passed ? 0 : _failuresInARow.GetValueOrDefault(pod.Metadata.Name) + 1;
+            var threshold = Container(pod).ReadinessProbe?.FailureThreshold ?? 3;
+            var ready = passed || (IsReady(pod) && failures < threshold);
             if (ready != IsReady(pod))
             {
                 await PatchReadyAsync(admin, pod.Metadata.Name, ready, cancellationToken);
@@ -165,6 +170,8 @@ internal sealed class KubeletPlayer : IAsyncDisposable
         await container.TerminateAsync(GracePeriod);
         container.Dispose();
     }
+
+    private static V1Container Container(V1Pod pod) => pod.Spec.Containers.Single(c => c.Name == "operator");
 
     private static bool IsReady(V1Pod pod) =>
         pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;

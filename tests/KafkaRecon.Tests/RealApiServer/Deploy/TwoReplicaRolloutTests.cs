@@ -88,13 +88,14 @@ public sealed class TwoReplicaRolloutTests(ControlPlane controlPlane)
             leader = pods.SingleOrDefault(p => lease.Spec.HolderIdentity?.StartsWith($"{p}_", StringComparison.Ordinal) == true);
             return leader is not null;
         }, $"one of {string.Join(", ", pods)} holds the Lease", TimeSpan.FromSeconds(30));
+        // A standby that has just taken the Lease is briefly unready until its watches are live.
         var containers = kubelet.Containers;
-        foreach (var pod in pods)
+        await Poll.UntilAsync(async () =>
         {
-            var readyz = await containers[pod].ReadyzAsync();
-            Assert.True(readyz?.Status == 200, $"{pod} is not ready: {await kubelet.DescribeAsync()}");
-            Assert.Contains(pod == leader ? "leading" : "standby", readyz.Value.Body, StringComparison.Ordinal);
-        }
+            var answers = await Task.WhenAll(pods.Select(p => containers[p].ReadyzAsync()));
+            return pods.Zip(answers).All(pair => pair.Second is { Status: 200 } readyz &&
+                readyz.Body.Contains(pair.First == leader ? "leading" : "standby", StringComparison.Ordinal));
+        }, $"{leader} is ready and leading, the other ready as standby", TimeSpan.FromSeconds(20));
         return pods;
     }
 

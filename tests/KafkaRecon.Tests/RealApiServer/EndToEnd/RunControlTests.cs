@@ -66,6 +66,7 @@ public sealed class RunControlTests(ControlPlane controlPlane)
         run.StartOperator();
         await run.CreateAsync();
         await held.WaitAsync(ProxiedRun.Limit);
+        var runId = (await run.ReadAsync()).Status!.RunId!;
 
         await run.PatchAsync("""{"spec": {"suspend": true}}""");
         run.Proxy.Release();
@@ -73,6 +74,7 @@ public sealed class RunControlTests(ControlPlane controlPlane)
             c.Type == ConditionTypes.Reconciling && c.Reason == ConditionReasons.Suspended), "the run is suspended");
         Assert.Null(suspended.Status!.Phases.Query);
         Assert.Null(suspended.Status.Results);
+        AssertNoQueryWorkNorStaging(run, runId);
 
         await run.PatchAsync("""{"spec": {"suspend": false}}""");
         var done = await run.WaitAsync(r => r.Status?.ObservedGeneration == 3 && r.IsFinished(), "the resumed run finishes");
