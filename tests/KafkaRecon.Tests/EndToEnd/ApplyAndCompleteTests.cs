@@ -1,5 +1,6 @@
 using KafkaRecon.Entities;
 using KafkaRecon.Tests.ApiServer;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.EndToEnd;
 
@@ -30,9 +31,10 @@ public sealed class ApplyAndCompleteTests : IDisposable
             (results.Imported, results.Exported, results.MissingExports, results.MissingImports, results.MismatchedTimestamps,
                 results.MismatchedEarlierInImport, results.MismatchedEarlierInExport, results.MissingCollections, results.MissingDatabases));
 
-        var events = await client.EventsAsync("sample");
-        Assert.Contains(events, e => e.Type == "Normal");
-        Assert.Contains(events, e => e.Type == "Warning");
+        // The verdict's Warning event is recorded just after the finished status: wait for it, bounded.
+        await Poll.UntilAsync(async () => (await client.EventsAsync("sample")).Any(e => e.Type == "Warning"),
+            "the verdict's Warning event is recorded");
+        Assert.Contains(await client.EventsAsync("sample"), e => e.Type == "Normal");
 
         var (getExit, table, getError) = await kubectl.RunAsync("get", "krecon", "sample");
         Assert.True(getExit == 0, getError);

@@ -3,6 +3,7 @@ using k8s;
 using KafkaRecon.Entities;
 using KafkaRecon.Operator.Kubernetes.Leadership;
 using KafkaRecon.Tests.EndToEnd;
+using KafkaRecon.Tests.Support;
 
 namespace KafkaRecon.Tests.RealApiServer.EndToEnd;
 
@@ -35,9 +36,9 @@ public sealed class ApplyWithChartRbacTests(ControlPlane controlPlane) : IDispos
             Assert.Equal((truth.Imported, truth.Exported, truth.MissingExports, truth.MissingImports),
                 (results.Imported, results.Exported, results.MissingExports, results.MissingImports));
 
-            var events = (await admin.CoreV1.ListNamespacedEventAsync(namespaceName)).Items
-                .Where(e => e.InvolvedObject?.Name == "sample").ToList();
-            Assert.Contains(events, e => e.Type == "Warning");
+            // The verdict's Warning event is recorded just after the finished status: wait for it, bounded.
+            await Poll.UntilAsync(async () => (await admin.CoreV1.ListNamespacedEventAsync(namespaceName)).Items
+                .Any(e => e.InvolvedObject?.Name == "sample" && e.Type == "Warning"), "the verdict's Warning event is recorded");
 
             // Printer columns as the real server's table conversion renders them.
             var (getExit, table, getError) = await kubectl.RunAsync("get", "krecon", "sample");
