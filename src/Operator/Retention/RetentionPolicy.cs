@@ -4,7 +4,8 @@ namespace KafkaRecon.Operator.Retention;
 
 /// <summary>
 /// Which run folders one pass deletes: only this resource's own runs (<c>NAME-YYYYMMDD</c> or
-/// <c>NAME-YYYYMMDD-rN</c>, as <see cref="Reconciliation.WindowResolver.RunId"/> names them, so another resource's
+/// <c>NAME-YYYYMMDD-rN</c>, as <see cref="Reconciliation.WindowResolver.RunId"/> names them, with or without the
+/// input fingerprint <see cref="Inputs.RunFingerprint.RunId"/> appends, so another resource's
 /// runs sharing the output location are never touched), never the current run, and only those whose newest object
 /// is older than keepRuns. Complete or not (a <c>_SUCCESS</c> marker or none) makes no difference: the newest object
 /// of a complete run is its marker or later, and a folder without one is judged by its newest object alike.
@@ -27,6 +28,6 @@ internal static partial class RetentionPolicy
         runId.StartsWith(resourceName + "-", StringComparison.Ordinal) &&
         OwnSuffix().IsMatch(runId[(resourceName.Length + 1)..]);
 
-    [GeneratedRegex(@"^[0-9]{8}(-r[0-9]{1,9})?$")]
+    [GeneratedRegex(@"^[0-9]{8}(-r[0-9]{1,9})?(-f[0-9a-f]{10})?$")]
     private static partial Regex OwnSuffix();
 }

@@ -1,4 +1,5 @@
 using KafkaRecon.Entities;
+using KafkaRecon.Operator.Inputs;
 using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Operator.Retention;
 
@@ -19,10 +20,19 @@ public sealed class RetentionPolicyTests
         Assert.True(RetentionPolicy.BelongsTo("nightly", WindowResolver.RunId("nightly", Window, attempt)));
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_run_id_carrying_its_input_fingerprint_belongs_to_its_resource(int attempt) =>
+        Assert.True(RetentionPolicy.BelongsTo(
+            "nightly", RunFingerprint.RunId(WindowResolver.RunId("nightly", Window, attempt), "0123456789")));
+
+    [Theory]
     [InlineData("nightly-eu-20240301")]
     [InlineData("nightly-20240301-20240301")]
     [InlineData("nightly-2024030")]
     [InlineData("nightly-20240301-x")]
+    [InlineData("nightly-20240301-f012345678")]
+    [InlineData("nightly-20240301-fABCDEF0123")]
     [InlineData("nightly-20240301/../../etc")]
     [InlineData("..")]
     public void Another_resources_run_or_a_crafted_name_is_not_this_resources(string runId) =>

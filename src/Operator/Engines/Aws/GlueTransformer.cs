@@ -8,7 +8,9 @@ namespace KafkaRecon.Operator.Engines.Aws;
 
 /// <summary>
 /// Runs the comparison ETL as a Glue job run. Before starting, it looks for a run of the job whose
-/// <c>--kafka_recon_run</c> argument is this attempt's idempotency key, so a restarted operator never starts twice.
+/// <c>--kafka_recon_run</c> argument is this attempt's idempotency key, so a restarted operator never starts twice,
+/// and it waits while an unfinished run of another key (an earlier attempt, a re-created resource) has the same
+/// <c>--run_id</c>, so no two runs ever write one run folder.
 /// The run's input listing is written as two list objects the job reads (it never lists the locations itself).
 /// </summary>
 internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = null, TimeProvider? time = null) : ITransformer
@@ -23,7 +25,8 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         var jobName = context.Spec.Transform.GlueJobName!;
         try
         {
-            var existing = await FindRunAsync(jobName, context.IdempotencyKey, cancellationToken);
+            var runs = await RunsAsync(jobName, cancellationToken);
+            var existing = runs.FirstOrDefault(run => Argument(run, GlueArguments.IdempotencyKey) == context.IdempotencyKey);
             if (existing is not null)
             {
                 // A run started before a restart keeps the run folder it was given, whatever a listing would say now.
@@ -37,6 +40,19 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
                 // Results live under the fingerprint of what they were computed from: a changed spec or input
                 // listing (or a re-created resource) gets a fresh folder, never an older run's tables or summary.
                 context = context with { RunId = inputs.RunId(RunFingerprint.BaseRunId(context.RunId)) };
+            }
+            // An earlier attempt's run whose start was never confirmed, or a re-created resource's, may still write
+            // this folder: two runs overwriting the same tables can leave both runs' files in them.
+            if (runs.FirstOrDefault(run => !GlueJobRunState.IsTerminal(run.JobRunState)
+                                           && Argument(run, GlueArguments.RunId) == context.RunId) is { } writer)
+            {
+                return PhaseObservation.Running([], PollInterval) with
+                {
+                    Message = $"Glue run {writer.Id} still writes run folder {context.RunId}; starting once it has ended.",
+                };
+            }
+            if (inputs is not null)
+            {
                 await WriteListAsync(context.Layout.InputList("import"), inputs.Import, cancellationToken);
                 await WriteListAsync(context.Layout.InputList("export"), inputs.Export, cancellationToken);
             }
@@ -141,6 +157,18 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         "EXPIRED" => PhaseFailure.GlueExpired,
         _ => PhaseFailure.GlueFailed,
     };
+
+    private async Task<IReadOnlyList<JobRun>> RunsAsync(string jobName, CancellationToken cancellationToken)
+    {
+        var runs = new List<JobRun>();
+        await foreach (var run in glue.GetJobRunsAsync(jobName, cancellationToken))
+        {
+            runs.Add(run);
+        }
+        return runs;
+    }
+
+    private static string? Argument(JobRun run, string name) => run.Arguments?.GetValueOrDefault(name);
 
     private Task<JobRun?> FindRunAsync(string jobName, string key, CancellationToken cancellationToken) =>
         glue.FindRunAsync(jobName, GlueArguments.IdempotencyKey, key, cancellationToken);

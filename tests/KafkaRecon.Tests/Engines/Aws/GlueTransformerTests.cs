@@ -95,7 +95,8 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         var engine = new GlueTransformer(clients.Glue);
         await engine.StartAsync(Context(job), CancellationToken.None);
 
-        var blocked = await engine.StartAsync(Context(job), CancellationToken.None);
+        // Another resource's run holds the only slot (one writing this run's folder is waited for differently).
+        var blocked = await engine.StartAsync(Context(job) with { RunId = "other-20261125" }, CancellationToken.None);
 
         Assert.Equal(ObservedState.Running, blocked.State);
         Assert.Equal("GlueConcurrencyLimit", blocked.Reason);
@@ -175,6 +176,26 @@ public sealed class GlueTransformerTests(MotoServer moto) : IAsyncLifetime
         Assert.True(await store.ExistsAsync($"s3://{bucket}/output/runs/{started.RunId}/inputs/import.list", CancellationToken.None));
         Assert.Equal(started.RunId, restarted.RunId);
         Assert.Equal(started.ExternalIds, restarted.ExternalIds);
+    }
+
+    [Fact]
+    public async Task A_retry_attempt_starts_no_second_run_while_an_earlier_attempts_run_still_writes_the_same_folder()
+    {
+        await moto.SetManualTransitionAsync("glue::job_run", 100);
+        var job = await MotoGlueJob.CreateAsync(moto, maxConcurrentRuns: 5);
+        using var clients = moto.Clients();
+        var engine = new GlueTransformer(clients.Glue);
+        var first = Context(job);
+        // Attempt 1 started its run but never learnt so (a lost answer, a timeout): the phase is retried under a new key.
+        await engine.StartAsync(first, CancellationToken.None);
+        var retry = first with { Attempt = 2, IdempotencyKey = first.IdempotencyKey + "-a2" };
+
+        var waiting = await engine.StartAsync(retry, CancellationToken.None);
+        var runs = await clients.Glue.GetJobRunsAsync(job, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(ObservedState.Running, waiting.State);
+        Assert.Empty(waiting.ExternalIds);
+        Assert.Contains(Assert.Single(runs).Id, waiting.Message);
     }
 
     private static Task WriteAsync(S3ObjectStore store, string location, string text) =>

@@ -68,6 +68,14 @@ internal sealed class EmbeddedRun : IDisposable
         return observation;
     }
 
+    /// <summary>The transform through <paramref name="store"/> over another window (a store with its own clock).</summary>
+    public async Task<PhaseObservation> TransformAsync(IObjectStore store, ResolvedWindow window)
+    {
+        var observation = await new DuckDbTransformer(store).StartAsync(Context with { Window = window }, CancellationToken.None);
+        RunId = observation.RunId ?? RunId;
+        return observation;
+    }
+
     public Task<PhaseObservation> QueryAsync() =>
         new DuckDbQueryRunner(Store, Time).StartAsync(Context, CancellationToken.None);
 
