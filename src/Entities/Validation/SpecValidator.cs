@@ -49,6 +49,7 @@ public static class SpecValidator
                 $"'{spec.Manifests.PruningSlack}' is not a duration; expected e.g. '1h', '30m'"));
         }
         RetentionRule.Check(spec, errors);
+        SlackRules.Check(spec.Notifications, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));

@@ -49,13 +49,14 @@ internal sealed class RunComposition : IAsyncDisposable
         return new RunComposition(time, logging, metrics, endpoint, awsEndpoint);
     }
 
-    public ReconciliationDriver CreateDriver(IEventSink events, IStatusSink status, string? slackWebhookFile)
+    /// <param name="webhooks">Where <c>run</c> finds the Slack webhook URLs (files or environment).</param>
+    public ReconciliationDriver CreateDriver(IEventSink events, IStatusSink status, LocalWebhookUrlSource webhooks)
     {
         var store = _aws.CreateStore();
         return new ReconciliationDriver(
             EngineComposition.Engines(_time, store, _aws),
             new StoreSummarySource(_ => store),
-            new SlackNotifier(_http, LocalWebhookUrlSource.FromProcess(slackWebhookFile), new SlackDeliveryOptions(), _time,
+            new SlackNotifier(_http, webhooks, new SlackDeliveryOptions(), _time,
                 _logging.CreateLogger<SlackNotifier>()),
             status,
             events,

@@ -17,7 +17,10 @@ internal static class SlackMessageBuilder
     private const int FieldLimit = 2000;
     private const int SectionLimit = 3000;
 
-    public static JsonObject Build(OutcomeNotification notification, SlackSpec slack)
+    /// <param name="includeChannel">
+    /// False for an outcome's own webhook (a Slack app's, which posts to its one channel): no <c>channel</c> is sent.
+    /// </param>
+    public static JsonObject Build(OutcomeNotification notification, SlackSpec slack, bool includeChannel = true)
     {
         var succeeded = notification.Outcome == NotificationOutcome.Succeeded;
         var blocks = new JsonArray
@@ -60,7 +63,7 @@ internal static class SlackMessageBuilder
             $"Report: {SlackText.Escape(notification.ReportLocation ?? "none (no report was written)")}",
             $"Severity: {notification.Severity} · Type: {notification.NotificationType} · Id: `{SlackText.Escape(notification.NotificationId)}`"));
 
-        return new JsonObject
+        var message = new JsonObject
         {
             ["channel"] = succeeded ? slack.SuccessChannel : slack.FailureChannel,
             ["username"] = string.IsNullOrWhiteSpace(slack.Username) ? DefaultUsername : slack.Username,
@@ -72,6 +75,11 @@ internal static class SlackMessageBuilder
                 ["event_payload"] = Metadata(notification),
             },
         };
+        if (!includeChannel)
+        {
+            message.Remove("channel");
+        }
+        return message;
     }
 
     private static string FallbackText(OutcomeNotification n)
