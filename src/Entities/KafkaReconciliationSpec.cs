@@ -294,6 +294,13 @@ public sealed class VerificationSpec
     [DefaultValue(false)]
     public bool AllowEmptyWindow { get; set; }
 
+    public const int MaxCollectionRules = 100;
+
+    [JsonPropertyName("collections")]
+    [Description("Per-collection rules: own thresholds, or ignore. The first entry matching a collection decides for it; at most 100 entries.")]
+    [MaxLength(MaxCollectionRules)]
+    public IList<CollectionRule> Collections { get; set; } = new List<CollectionRule>();
+
     public const int DefaultSampleSize = 10;
     public const int MaxSampleSize = 100;
 

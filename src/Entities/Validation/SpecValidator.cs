@@ -50,6 +50,7 @@ public static class SpecValidator
         }
         RetentionRule.Check(spec, errors);
         SlackRules.Check(spec.Notifications, errors);
+        CollectionRulesCheck.Check(spec.Verification, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));

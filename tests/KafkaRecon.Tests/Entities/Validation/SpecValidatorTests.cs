@@ -40,6 +40,15 @@ public sealed class SpecValidatorTests
         { "negative idsPerCollection", s => s.Query.IdsPerCollection = -5, "spec.query.idsPerCollection" },
         { "negative sampleSize", s => s.Verification.SampleSize = -1, "spec.verification.sampleSize" },
         { "sampleSize over 100", s => s.Verification.SampleSize = 101, "spec.verification.sampleSize" },
+        // Collection rules
+        { "collection rule without a database pattern", s => s.Verification.Collections = [new CollectionRule { Collection = "*" }],
+            "spec.verification.collections[0].database" },
+        { "collection rule with a negative limit", s => s.Verification.Collections =
+            [new CollectionRule { Database = "*", Collection = "*" }, new CollectionRule { Database = "db", Collection = "c", MaxMissingExports = -1 }],
+            "spec.verification.collections[1].maxMissingExports" },
+        { "ignoring collection rule with a limit", s => s.Verification.Collections =
+            [new CollectionRule { Database = "test", Collection = "*", Ignore = true, MaxMissingImports = 5 }],
+            "spec.verification.collections[0].ignore" },
         // Slack
         { "success webhook without a failure webhook", s => s.Notifications.Slack = new SlackSpec
             {
