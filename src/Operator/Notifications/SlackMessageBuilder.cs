@@ -56,8 +56,13 @@ internal static class SlackMessageBuilder
         }
         if (notification.FailureReason is not null || notification.FailureMessage is not null)
         {
-            blocks.Add(Section(
-                $"*Why:* {SlackText.Escape(notification.FailureReason ?? "")} {SlackText.Escape(notification.FailureMessage ?? "")}".TrimEnd()));
+            blocks.Add(Section(SlackText.Truncate(
+                $"*Why:* {SlackText.Escape(notification.FailureReason ?? "")} {SlackText.Escape(notification.FailureMessage ?? "")}".TrimEnd(),
+                SectionLimit)));
+        }
+        if (!succeeded && notification.Totals?.DecidedBy is { } rule)
+        {
+            blocks.Add(Section(SlackText.Truncate($"*Decided by:* `{SlackText.Escape(rule)}`", SectionLimit)));
         }
         blocks.Add(Context(
             $"Report: {SlackText.Escape(notification.ReportLocation ?? "none (no report was written)")}",
