@@ -41,9 +41,8 @@ internal static class LocalRunner
             await stderr.WriteLineAsync($"metrics: {metricsUri}");
         }
         var status = state is null ? new InMemoryStatusSink() : (Reconciliation.IStatusSink)state;
-        var webhooks = Notifications.LocalWebhookUrlSource.FromProcess(
+        var driver = composition.CreateDriver(new ProgressReporter(Console(stderr), time), status,
             options.SlackWebhookFile, options.SlackSuccessWebhookFile, options.SlackFailureWebhookFile);
-        var driver = composition.CreateDriver(new ProgressReporter(Console(stderr), time), status, webhooks);
 
         var finished = await new LocalRun(driver, time, options.PollInterval)
             .DriveToCompletionAsync(resource, cancellationToken);
