@@ -302,6 +302,13 @@ public sealed class VerificationSpec
     [DefaultValue(false)]
     public bool AllowEmptyWindow { get; set; }
 
+    public const int MaxCollectionRules = 100;
+
+    [JsonPropertyName("collections")]
+    [Description("Per-collection rules: own thresholds, or ignore. The first entry matching a collection decides for it; at most 100 entries.")]
+    [MaxLength(MaxCollectionRules)]
+    public IList<CollectionRule> Collections { get; set; } = new List<CollectionRule>();
+
     public const int DefaultSampleSize = 10;
     public const int MaxSampleSize = 100;
 
@@ -320,19 +327,34 @@ public sealed class NotificationsSpec
     public SlackSpec? Slack { get; set; }
 }
 
+[Description("Slack incoming webhooks. A webhook created by a Slack app posts to its one channel and ignores " +
+             "'channel', so give successWebhookSecretRef and failureWebhookSecretRef to reach two channels; a legacy " +
+             "webhook (webhookSecretRef) is told the channel by successChannel and failureChannel. Failures always " +
+             "need a webhook: failureWebhookSecretRef or webhookSecretRef.")]
+[ValidationRule("!has(self.successWebhookSecretRef) || has(self.failureWebhookSecretRef) || has(self.webhookSecretRef)",
+    "failureWebhookSecretRef (or webhookSecretRef) is required when successWebhookSecretRef is set: failed runs would not be announced",
+    FieldPath = ".failureWebhookSecretRef")]
 public sealed class SlackSpec
 {
     [JsonPropertyName("webhookSecretRef")]
-    [Description("Secret key holding the incoming-webhook URL.")]
+    [Description("Secret key holding the incoming-webhook URL used for every outcome that has no webhook of its own; its messages name successChannel or failureChannel.")]
     public SecretKeyRef? WebhookSecretRef { get; set; }
 
+    [JsonPropertyName("successWebhookSecretRef")]
+    [Description("Secret key holding the webhook URL for runs that verified clean (a Slack app's webhook for the success channel); no channel is sent with it. Unset: successes go to webhookSecretRef, or are not announced when only failureWebhookSecretRef is set.")]
+    public SecretKeyRef? SuccessWebhookSecretRef { get; set; }
+
+    [JsonPropertyName("failureWebhookSecretRef")]
+    [Description("Secret key holding the webhook URL for failed runs and missing records; no channel is sent with it. Unset: failures go to webhookSecretRef.")]
+    public SecretKeyRef? FailureWebhookSecretRef { get; set; }
+
     [JsonPropertyName("successChannel")]
-    [Description("Channel for runs that verified clean.")]
+    [Description("Channel for runs that verified clean (legacy webhooks only).")]
     [DefaultValue("#dataworks-aws-production-notifications")]
     public string SuccessChannel { get; set; } = "#dataworks-aws-production-notifications";
 
     [JsonPropertyName("failureChannel")]
-    [Description("Channel for failed runs and missing records.")]
+    [Description("Channel for failed runs and missing records (legacy webhooks only).")]
     [DefaultValue("#dataworks-aws-critical-alerts")]
     public string FailureChannel { get; set; } = "#dataworks-aws-critical-alerts";
 
@@ -346,11 +368,13 @@ public sealed class SecretKeyRef
     [JsonPropertyName("name")]
     [Description("Name of a Secret in the resource's namespace.")]
     [Required]
+    [MinLength(1)]
     public string Name { get; set; } = "";
 
     [JsonPropertyName("key")]
     [Description("Key within the Secret.")]
     [Required]
+    [MinLength(1)]
     public string Key { get; set; } = "";
 }
 

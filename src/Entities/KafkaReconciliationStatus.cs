@@ -200,6 +200,14 @@ public sealed record ReconciliationResults : RunTotals
 
     [JsonPropertyName("samples")]
     public RecordSamples? Samples { get; set; }
+
+    [JsonPropertyName("decidedBy")]
+    [Description("The rule behind a failed verdict: 'spec.verification' or 'spec.verification.collections[N] (…)'.")]
+    public string? DecidedBy { get; set; }
+
+    [JsonPropertyName("ignoredCollections")]
+    [Description("Collections left out of the verdict by an ignore rule (their records still count in the totals).")]
+    public long IgnoredCollections { get; set; }
 }
 
 public sealed class CollectionResult

@@ -51,6 +51,8 @@ public static class SpecValidator
         RetentionRule.Check(spec, errors);
         StartRule.Check(spec.Start, errors);
         RecheckRule.Check(spec.Recheck, errors);
+        SlackRules.Check(spec.Notifications, errors);
+        CollectionRulesCheck.Check(spec.Verification, errors);
         if (spec.Query.Sets.Count == 0)
         {
             errors.Add(new("spec.query.sets", "is empty; expected at least one of main, additional, specific"));

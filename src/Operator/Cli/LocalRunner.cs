@@ -41,7 +41,8 @@ internal static class LocalRunner
             await stderr.WriteLineAsync($"metrics: {metricsUri}");
         }
         var status = state is null ? new InMemoryStatusSink() : (Reconciliation.IStatusSink)state;
-        var driver = composition.CreateDriver(new ProgressReporter(Console(stderr), time), status, options.SlackWebhookFile);
+        var driver = composition.CreateDriver(new ProgressReporter(Console(stderr), time), status,
+            options.SlackWebhookFile, options.SlackSuccessWebhookFile, options.SlackFailureWebhookFile);
 
         var finished = await new LocalRun(driver, time, options.PollInterval)
             .DriveToCompletionAsync(resource, cancellationToken);

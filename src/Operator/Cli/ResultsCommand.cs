@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
-using KafkaRecon.Operator.Engines.Embedded;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Reports;
 using KafkaRecon.Operator.Storage;
 
@@ -85,7 +85,7 @@ internal static partial class ResultsCommand
             IReadOnlyList<Entities.RecordSample> records;
             try
             {
-                records = await new RunRecordListing(store).ListAsync(layout, category, cancellationToken);
+                records = await ResultsComposition.ListAsync(store, layout, category, cancellationToken);
             }
             catch (RunTablesNotFoundException e)
             {

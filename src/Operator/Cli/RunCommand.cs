@@ -51,6 +51,14 @@ internal static class RunCommand
         {
             Description = "File holding the Slack webhook URL (default: env KAFKA_RECON_SLACK_WEBHOOK).",
         };
+        var successWebhookFile = new Option<string?>("--slack-success-webhook-file")
+        {
+            Description = "File holding the Slack webhook URL for verified runs (default: env KAFKA_RECON_SLACK_SUCCESS_WEBHOOK, else the shared webhook).",
+        };
+        var failureWebhookFile = new Option<string?>("--slack-failure-webhook-file")
+        {
+            Description = "File holding the Slack webhook URL for failed runs (default: env KAFKA_RECON_SLACK_FAILURE_WEBHOOK, else the shared webhook).",
+        };
         var awsEndpoint = AwsEndpointOption.Create();
         var stateFile = new Option<string?>("--state-file")
         {
@@ -64,7 +72,8 @@ internal static class RunCommand
         };
         var command = new Command("run", "Drive one reconciliation to completion in-process and print the result.")
         {
-            file, demo, demoDir, force, records, output, metricsPort, linger, webhookFile, awsEndpoint, stateFile, pollInterval,
+            file, demo, demoDir, force, records, output, metricsPort, linger, webhookFile, successWebhookFile,
+            failureWebhookFile, awsEndpoint, stateFile, pollInterval,
         };
         command.Validators.Add(result =>
         {
@@ -84,7 +93,11 @@ internal static class RunCommand
         {
             var options = new LocalRunOptions(
                 parse.GetValue(output), parse.GetValue(metricsPort), parse.GetValue(linger), parse.GetValue(webhookFile),
-                parse.GetValue(awsEndpoint), parse.GetValue(stateFile), parse.GetValue(pollInterval));
+                parse.GetValue(awsEndpoint), parse.GetValue(stateFile), parse.GetValue(pollInterval))
+            {
+                SlackSuccessWebhookFile = parse.GetValue(successWebhookFile),
+                SlackFailureWebhookFile = parse.GetValue(failureWebhookFile),
+            };
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
@@ -112,4 +125,11 @@ internal static class RunCommand
 /// <param name="PollInterval">Longest wait between polls (<c>--poll-interval</c>, for emulators); null: the engines' own.</param>
 internal sealed record LocalRunOptions(
     OutputFormat Output, int? MetricsPort, TimeSpan MetricsLinger, string? SlackWebhookFile, string? AwsEndpoint = null,
-    string? StateFile = null, TimeSpan? PollInterval = null);
+    string? StateFile = null, TimeSpan? PollInterval = null)
+{
+    /// <summary><c>--slack-success-webhook-file</c>: the URL for verified runs; null: env, else the shared webhook.</summary>
+    public string? SlackSuccessWebhookFile { get; init; }
+
+    /// <summary><c>--slack-failure-webhook-file</c>: the URL for failed runs; null: env, else the shared webhook.</summary>
+    public string? SlackFailureWebhookFile { get; init; }
+}

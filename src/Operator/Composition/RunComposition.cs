@@ -49,13 +49,20 @@ internal sealed class RunComposition : IAsyncDisposable
         return new RunComposition(time, logging, metrics, endpoint, awsEndpoint);
     }
 
-    public ReconciliationDriver CreateDriver(IEventSink events, IStatusSink status, string? slackWebhookFile)
+    /// <param name="slackWebhookFile">The shared Slack webhook URL's file; null: the environment.</param>
+    /// <param name="successWebhookFile">The success webhook URL's file; null: the environment, else the shared one.</param>
+    /// <param name="failureWebhookFile">The failure webhook URL's file; null: the environment, else the shared one.</param>
+    public ReconciliationDriver CreateDriver(
+        IEventSink events, IStatusSink status, string? slackWebhookFile, string? successWebhookFile = null,
+        string? failureWebhookFile = null)
     {
         var store = _aws.CreateStore();
         return new ReconciliationDriver(
             EngineComposition.Engines(_time, store, _aws),
             new StoreSummarySource(_ => store),
-            new SlackNotifier(_http, LocalWebhookUrlSource.FromProcess(slackWebhookFile), new SlackDeliveryOptions(), _time,
+            new SlackNotifier(_http,
+                LocalWebhookUrlSource.FromProcess(slackWebhookFile, successWebhookFile, failureWebhookFile),
+                new SlackDeliveryOptions(), _time,
                 _logging.CreateLogger<SlackNotifier>()),
             status,
             events,

@@ -6,19 +6,23 @@ using KafkaRecon.Entities;
 
 namespace KafkaRecon.Operator.Notifications;
 
-/// <summary>Reads the webhook URL from the Secret named by <c>spec.notifications.slack.webhookSecretRef</c>.</summary>
+/// <summary>
+/// Reads a webhook URL from the Secret the outcome's reference names (<c>spec.notifications.slack.webhookSecretRef</c>,
+/// <c>successWebhookSecretRef</c> or <c>failureWebhookSecretRef</c>).
+/// </summary>
 internal sealed class SecretWebhookUrlSource(IKubernetes kubernetes) : IWebhookUrlSource
 {
-    public async Task<Uri> ResolveAsync(string @namespace, SlackSpec slack, CancellationToken cancellationToken)
+    public async Task<Uri> ResolveAsync(string @namespace, SlackWebhook webhook, CancellationToken cancellationToken)
     {
-        var reference = slack.WebhookSecretRef;
+        var reference = webhook.Reference;
+        var field = webhook.Field;
         if (reference is null || string.IsNullOrEmpty(reference.Name) || string.IsNullOrEmpty(reference.Key))
         {
             throw new WebhookUrlUnavailableException(
-                "spec.notifications.slack.webhookSecretRef is not set; expected {name, key} of a Secret in namespace " +
+                $"{field} is not set; expected {{name, key}} of a Secret in namespace " +
                 $"'{@namespace}' whose key holds the Slack incoming-webhook URL.");
         }
-        var where = $"Secret '{@namespace}/{reference.Name}' (spec.notifications.slack.webhookSecretRef)";
+        var where = $"Secret '{@namespace}/{reference.Name}' ({field})";
         k8s.Models.V1Secret secret;
         try
         {
@@ -43,7 +47,7 @@ internal sealed class SecretWebhookUrlSource(IKubernetes kubernetes) : IWebhookU
         {
             var keys = secret.Data is null || secret.Data.Count == 0 ? "none" : string.Join(", ", secret.Data.Keys.Order());
             throw new WebhookUrlUnavailableException(
-                $"{where} has no key '{reference.Key}' (webhookSecretRef.key); keys present: {keys}.");
+                $"{where} has no key '{reference.Key}' ({field[SlackWebhook.Prefix.Length..]}.key); keys present: {keys}.");
         }
         return WebhookUrl.Parse(Encoding.UTF8.GetString(bytes), $"key '{reference.Key}' of {where}");
     }

@@ -17,7 +17,10 @@ internal static class SlackMessageBuilder
     private const int FieldLimit = 2000;
     private const int SectionLimit = 3000;
 
-    public static JsonObject Build(OutcomeNotification notification, SlackSpec slack)
+    /// <param name="includeChannel">
+    /// False for an outcome's own webhook (a Slack app's, which posts to its one channel): no <c>channel</c> is sent.
+    /// </param>
+    public static JsonObject Build(OutcomeNotification notification, SlackSpec slack, bool includeChannel = true)
     {
         var succeeded = notification.Outcome == NotificationOutcome.Succeeded;
         var blocks = new JsonArray
@@ -61,14 +64,19 @@ internal static class SlackMessageBuilder
         }
         if (notification.FailureReason is not null || notification.FailureMessage is not null)
         {
-            blocks.Add(Section(
-                $"*Why:* {SlackText.Escape(notification.FailureReason ?? "")} {SlackText.Escape(notification.FailureMessage ?? "")}".TrimEnd()));
+            blocks.Add(Section(SlackText.Truncate(
+                $"*Why:* {SlackText.Escape(notification.FailureReason ?? "")} {SlackText.Escape(notification.FailureMessage ?? "")}".TrimEnd(),
+                SectionLimit)));
+        }
+        if (!succeeded && notification.Totals?.DecidedBy is { } rule)
+        {
+            blocks.Add(Section(SlackText.Truncate($"*Decided by:* `{SlackText.Escape(rule)}`", SectionLimit)));
         }
         blocks.Add(Context(
             $"Report: {SlackText.Escape(notification.ReportLocation ?? "none (no report was written)")}",
             $"Severity: {notification.Severity} · Type: {notification.NotificationType} · Id: `{SlackText.Escape(notification.NotificationId)}`"));
 
-        return new JsonObject
+        var message = new JsonObject
         {
             ["channel"] = succeeded ? slack.SuccessChannel : slack.FailureChannel,
             ["username"] = string.IsNullOrWhiteSpace(slack.Username) ? DefaultUsername : slack.Username,
@@ -80,6 +88,11 @@ internal static class SlackMessageBuilder
                 ["event_payload"] = Metadata(notification),
             },
         };
+        if (!includeChannel)
+        {
+            message.Remove("channel");
+        }
+        return message;
     }
 
     private static string FallbackText(OutcomeNotification n)

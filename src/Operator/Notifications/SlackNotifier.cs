@@ -27,10 +27,16 @@ internal sealed class SlackNotifier(
         {
             return NotificationResult.Skipped("spec.notifications.slack is not set");
         }
+        if (SlackWebhook.For(slack, notification.Outcome) is not { } webhook)
+        {
+            return NotificationResult.Skipped(
+                "successes are not announced: spec.notifications.slack has a failureWebhookSecretRef and no " +
+                "successWebhookSecretRef or webhookSecretRef");
+        }
         Uri url;
         try
         {
-            url = await urls.ResolveAsync(notification.Namespace, slack, cancellationToken);
+            url = await urls.ResolveAsync(notification.Namespace, webhook, cancellationToken);
         }
         catch (WebhookUrlUnavailableException e)
         {
@@ -41,7 +47,7 @@ internal sealed class SlackNotifier(
             return NotificationResult.Failed($"reading the Slack webhook URL failed: {e.Message}", 0);
         }
 
-        var payload = SlackMessageBuilder.Build(notification, slack).ToJsonString();
+        var payload = SlackMessageBuilder.Build(notification, slack, includeChannel: !webhook.OwnWebhook).ToJsonString();
         for (var attempt = 1; ; attempt++)
         {
             var decision = await AttemptAsync(url, payload, attempt, cancellationToken);

@@ -23,8 +23,10 @@ internal static class RunCompletion
         }
         state.Status.Results = ResultsProjection.Results(summary);
         state.Status.TopCollections = ResultsProjection.TopCollections(summary);
-        var findings = VerificationPolicy.Evaluate(
-            new VerificationInput(summary.Totals, state.Spec.Verification, summary.FailedQueries));
+        var findings = VerificationPolicy.Evaluate(VerificationInput.From(summary, state.Spec.Verification));
+        state.Status.Results.DecidedBy = findings.Count > 0 ? findings[0].Rule : null;
+        state.Status.Results.IgnoredCollections =
+            CollectionRuleMatch.Of(summary.Collections, state.Spec.Verification.Collections).Ignored.Count;
         record.State = PhaseState.Succeeded;
         record.CompletionTime = state.Now;
         record.OutputLocation = summary.ReportLocation;

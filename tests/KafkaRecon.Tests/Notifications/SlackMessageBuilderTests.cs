@@ -231,4 +231,16 @@ public sealed class SlackMessageBuilderTests
         Assert.DoesNotContain("Recheck", message);
         Assert.DoesNotContain("Started without complete inputs", message);
     }
+
+    [Fact]
+    public void Failure_names_the_rule_that_decided()
+    {
+        var resource = SampleRuns.Finished(ReconciliationPhase.Failed, 1234);
+        resource.Status!.Results!.DecidedBy = "spec.verification.collections[1] (database 'core', collection 'flaky')";
+
+        var texts = AllTexts(SlackMessageBuilder.Build(OutcomeNotificationFactory.Create(resource), new SlackSpec()));
+
+        Assert.Contains(texts, t => t.EndsWith(
+            "*Decided by:* `spec.verification.collections[1] (database 'core', collection 'flaky')`", StringComparison.Ordinal));
+    }
 }

@@ -172,6 +172,80 @@ public sealed class SlackNotifierTests
 
         await new SlackNotifier(http, source, Options, _time).NotifyAsync(Notification(ReconciliationPhase.Failed, spec), CancellationToken.None);
 
-        Assert.Equal(("recon", spec), Assert.Single(source.Asked));
+        Assert.Equal(("recon", new SlackWebhook(NotificationOutcome.Failed, spec.WebhookSecretRef,
+            "spec.notifications.slack.webhookSecretRef", OwnWebhook: false)), Assert.Single(source.Asked));
+    }
+
+    [Fact]
+    public async Task Each_outcome_goes_to_its_own_webhook_without_a_channel()
+    {
+        await using var ok = await SlackReceiver.StartAsync();
+        await using var alerts = await SlackReceiver.StartAsync();
+        using var http = new HttpClient();
+        var slack = new SlackSpec
+        {
+            SuccessWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "ok" },
+            FailureWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "alerts" },
+        };
+        var urls = new KeyedWebhookUrlSource(new Dictionary<string, Uri> { ["ok"] = ok.WebhookUrl, ["alerts"] = alerts.WebhookUrl });
+        var notifier = new SlackNotifier(http, urls, Options, _time);
+
+        var success = await notifier.NotifyAsync(Notification(ReconciliationPhase.Succeeded, slack), CancellationToken.None);
+        var failure = await notifier.NotifyAsync(Notification(ReconciliationPhase.Failed, slack), CancellationToken.None);
+
+        Assert.Equal(NotificationResult.Sent(1), success);
+        Assert.Equal(NotificationResult.Sent(1), failure);
+        var successBody = Assert.Single(ok.Requests).Body;
+        var failureBody = Assert.Single(alerts.Requests).Body;
+        Assert.Contains("successful", (string?)successBody["text"], StringComparison.Ordinal);
+        Assert.Contains("missing records", (string?)failureBody["text"], StringComparison.Ordinal);
+        Assert.False(successBody.ContainsKey("channel"));
+        Assert.False(failureBody.ContainsKey("channel"));
+    }
+
+    [Fact]
+    public async Task A_shared_legacy_webhook_takes_outcomes_without_their_own_and_names_the_channel()
+    {
+        await using var shared = await SlackReceiver.StartAsync();
+        await using var alerts = await SlackReceiver.StartAsync();
+        using var http = new HttpClient();
+        var slack = new SlackSpec
+        {
+            WebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "shared" },
+            FailureWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "alerts" },
+            SuccessChannel = "#recon-ok",
+        };
+        var urls = new KeyedWebhookUrlSource(new Dictionary<string, Uri> { ["shared"] = shared.WebhookUrl, ["alerts"] = alerts.WebhookUrl });
+        var notifier = new SlackNotifier(http, urls, Options, _time);
+
+        await notifier.NotifyAsync(Notification(ReconciliationPhase.Succeeded, slack), CancellationToken.None);
+        await notifier.NotifyAsync(Notification(ReconciliationPhase.Failed, slack), CancellationToken.None);
+
+        Assert.Equal("#recon-ok", (string?)Assert.Single(shared.Requests).Body["channel"]);
+        Assert.False(Assert.Single(alerts.Requests).Body.ContainsKey("channel"));
+    }
+
+    [Fact]
+    public async Task With_only_a_failure_webhook_successes_are_skipped_and_failures_sent()
+    {
+        await using var alerts = await SlackReceiver.StartAsync();
+        using var http = new HttpClient();
+        var slack = new SlackSpec { FailureWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "alerts" } };
+        var notifier = new SlackNotifier(http, new KeyedWebhookUrlSource(new Dictionary<string, Uri> { ["alerts"] = alerts.WebhookUrl }), Options, _time);
+
+        var success = await notifier.NotifyAsync(Notification(ReconciliationPhase.Succeeded, slack), CancellationToken.None);
+        var failure = await notifier.NotifyAsync(Notification(ReconciliationPhase.Failed, slack), CancellationToken.None);
+
+        Assert.Equal(NotificationDelivery.Skipped, success.Delivery);
+        Assert.Contains("failureWebhookSecretRef", success.Reason, StringComparison.Ordinal);
+        Assert.Equal(NotificationResult.Sent(1), failure);
+        Assert.Single(alerts.Requests);
+    }
+
+    /// <summary>Hands out the URL stored under each reference's key, like Secrets holding one URL per key.</summary>
+    private sealed class KeyedWebhookUrlSource(IReadOnlyDictionary<string, Uri> urls) : IWebhookUrlSource
+    {
+        public Task<Uri> ResolveAsync(string @namespace, SlackWebhook webhook, CancellationToken cancellationToken) =>
+            Task.FromResult(urls[webhook.Reference!.Key]);
     }
 }

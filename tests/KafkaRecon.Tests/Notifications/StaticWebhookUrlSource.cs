@@ -1,4 +1,3 @@
-using KafkaRecon.Entities;
 using KafkaRecon.Operator.Notifications;
 
 namespace KafkaRecon.Tests.Notifications;
@@ -6,11 +5,11 @@ namespace KafkaRecon.Tests.Notifications;
 /// <summary>Hands out a fixed URL and remembers what it was asked for.</summary>
 internal sealed class StaticWebhookUrlSource(Uri url) : IWebhookUrlSource
 {
-    public List<(string Namespace, SlackSpec Slack)> Asked { get; } = [];
+    public List<(string Namespace, SlackWebhook Webhook)> Asked { get; } = [];
 
-    public Task<Uri> ResolveAsync(string @namespace, SlackSpec slack, CancellationToken cancellationToken)
+    public Task<Uri> ResolveAsync(string @namespace, SlackWebhook webhook, CancellationToken cancellationToken)
     {
-        Asked.Add((@namespace, slack));
+        Asked.Add((@namespace, webhook));
         return Task.FromResult(url);
     }
 }

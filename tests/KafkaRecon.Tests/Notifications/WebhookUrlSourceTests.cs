@@ -16,13 +16,16 @@ namespace KafkaRecon.Tests.Notifications;
 public sealed class WebhookUrlSourceTests
 {
     private const string Url = "https://hooks.slack.com/services/T1/B2/abc";
-    private static readonly SlackSpec WithRef = new() { WebhookSecretRef = new SecretKeyRef { Name = "slack-webhook", Key = "url" } };
+    private static readonly SlackWebhook WithRef = Failure(new SlackSpec { WebhookSecretRef = new SecretKeyRef { Name = "slack-webhook", Key = "url" } });
+    private static readonly SlackWebhook NoRef = Failure(new SlackSpec());
+
+    private static SlackWebhook Failure(SlackSpec slack) => SlackWebhook.For(slack, NotificationOutcome.Failed)!;
 
     [Fact]
     public async Task Local_source_reads_the_environment_variable()
     {
         var source = new LocalWebhookUrlSource(null, name => name == "KAFKA_RECON_SLACK_WEBHOOK" ? $" {Url}\n" : null);
-        Assert.Equal(new Uri(Url), await source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+        Assert.Equal(new Uri(Url), await source.ResolveAsync("default", NoRef, CancellationToken.None));
     }
 
     [Fact]
@@ -32,9 +35,9 @@ public sealed class WebhookUrlSourceTests
         try
         {
             await File.WriteAllTextAsync(file, "https://hooks.slack.com/services/from-file\n");
-            var source = new LocalWebhookUrlSource(file, _ => Url);
+            var source = new LocalWebhookUrlSource(file, name => name == LocalWebhookUrlSource.EnvironmentVariable ? Url : null);
             Assert.Equal(new Uri("https://hooks.slack.com/services/from-file"),
-                await source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+                await source.ResolveAsync("default", NoRef, CancellationToken.None));
         }
         finally
         {
@@ -47,16 +50,16 @@ public sealed class WebhookUrlSourceTests
     {
         var source = new LocalWebhookUrlSource("/nonexistent/slack-url", _ => null);
         var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
-            () => source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+            () => source.ResolveAsync("default", NoRef, CancellationToken.None));
         Assert.Contains("/nonexistent/slack-url", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_value_that_is_not_a_url_is_rejected_without_echoing_it()
     {
-        var source = new LocalWebhookUrlSource(null, _ => "not-a-url-secret");
+        var source = new LocalWebhookUrlSource(null, name => name == LocalWebhookUrlSource.EnvironmentVariable ? "not-a-url-secret" : null);
         var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
-            () => source.ResolveAsync("default", new SlackSpec(), CancellationToken.None));
+            () => source.ResolveAsync("default", NoRef, CancellationToken.None));
         Assert.DoesNotContain("not-a-url-secret", error.Message, StringComparison.Ordinal);
         Assert.Contains("KAFKA_RECON_SLACK_WEBHOOK", error.Message, StringComparison.Ordinal);
     }
@@ -103,8 +106,71 @@ public sealed class WebhookUrlSourceTests
     {
         var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
             () => new SecretWebhookUrlSource(new k8s.Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }))
-                .ResolveAsync("recon", new SlackSpec(), CancellationToken.None));
+                .ResolveAsync("recon", NoRef, CancellationToken.None));
         Assert.StartsWith("spec.notifications.slack.webhookSecretRef is not set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_source_reads_each_outcomes_own_secret_and_names_its_field()
+    {
+        await using var api = await FakeSecretsApi.StartAsync(
+            ("recon", "slack-ok", new Dictionary<string, string> { ["url"] = Url + "-ok" }),
+            ("recon", "slack-alerts", new Dictionary<string, string> { ["hook"] = Url + "-alerts" }));
+        var slack = new SlackSpec
+        {
+            SuccessWebhookSecretRef = new SecretKeyRef { Name = "slack-ok", Key = "url" },
+            FailureWebhookSecretRef = new SecretKeyRef { Name = "slack-alerts", Key = "url" },
+        };
+        var source = new SecretWebhookUrlSource(api.Client);
+
+        var success = await source.ResolveAsync("recon", SlackWebhook.For(slack, NotificationOutcome.Succeeded)!, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<WebhookUrlUnavailableException>(
+            () => source.ResolveAsync("recon", SlackWebhook.For(slack, NotificationOutcome.Failed)!, CancellationToken.None));
+
+        Assert.Equal(new Uri(Url + "-ok"), success);
+        Assert.Equal(
+            "Secret 'recon/slack-alerts' (spec.notifications.slack.failureWebhookSecretRef) has no key 'url' (failureWebhookSecretRef.key); keys present: hook.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData(true, "KAFKA_RECON_SLACK_SUCCESS_WEBHOOK", "-ok")]
+    [InlineData(false, "KAFKA_RECON_SLACK_FAILURE_WEBHOOK", "-alerts")]
+    public async Task Local_source_prefers_the_outcomes_own_variable(bool succeeded, string variable, string suffix)
+    {
+        var outcome = succeeded ? NotificationOutcome.Succeeded : NotificationOutcome.Failed;
+        var environment = new Dictionary<string, string>
+        {
+            ["KAFKA_RECON_SLACK_WEBHOOK"] = Url, [variable] = Url + suffix,
+        };
+        var source = new LocalWebhookUrlSource(null, name => environment.GetValueOrDefault(name));
+
+        var own = await source.ResolveAsync("default", SlackWebhook.For(new SlackSpec(), outcome)!, CancellationToken.None);
+        var other = await source.ResolveAsync("default",
+            SlackWebhook.For(new SlackSpec(), outcome == NotificationOutcome.Failed ? NotificationOutcome.Succeeded : NotificationOutcome.Failed)!,
+            CancellationToken.None);
+
+        Assert.Equal(new Uri(Url + suffix), own);
+        Assert.Equal(new Uri(Url), other);
+    }
+
+    [Fact]
+    public async Task Local_source_reads_the_outcomes_own_file_before_any_variable()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, Url + "-file\n");
+            var source = new LocalWebhookUrlSource(null, _ => Url, successFilePath: file);
+
+            var url = await source.ResolveAsync("default", SlackWebhook.For(new SlackSpec(), NotificationOutcome.Succeeded)!, CancellationToken.None);
+
+            Assert.Equal(new Uri(Url + "-file"), url);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Serves GET secret requests like the Kubernetes API server, from a fixed set of secrets.</summary>

@@ -24,9 +24,11 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
     /// <summary>Long enough for the queries to be under way, short enough to keep the suite quick.</summary>
     public const string QueryTimeout = "1s";
 
+    private const string NoSamples =
+        "\"samples\":{\"missingExports\":[],\"missingImports\":[],\"mismatchedTimestamps\":[]},";
+
     private const string CleanTotals =
-        "\"samples\":{\"missingExports\":[],\"missingImports\":[],\"mismatchedTimestamps\":[]}," +
-        "\"imported\":3,\"exported\":3,\"missingExports\":0,\"missingImports\":0,\"mismatchedTimestamps\":0," +
+        "\"ignoredCollections\":0,\"imported\":3,\"exported\":3,\"missingExports\":0,\"missingImports\":0,\"mismatchedTimestamps\":0," +
         "\"mismatchedEarlierInImport\":0,\"mismatchedEarlierInExport\":0,\"missingCollections\":0,\"missingDatabases\":0,\"rejectedLines\":0,\"duplicateImports\":0,\"duplicateExports\":0}";
 
     private const string CoalesceSkipped = "Coalesced=True/Skipped, ";
@@ -36,12 +38,12 @@ public sealed class EngineConformanceTests(MotoServer moto) : IAsyncLifetime
         [Situation.Success] =
             $"Succeeded; {CoalesceSkipped}Queried=True/Succeeded, Ready=True/VerificationPassed, Reconciling=False/Succeeded, " +
             "Stalled=False/Succeeded, Transformed=True/Succeeded, Verified=True/VerificationPassed; " +
-            $"results: {{\"reportLocation\":null,\"partialReport\":false,{CleanTotals}; failed queries: []; " +
+            $"results: {{\"reportLocation\":null,\"partialReport\":false,{NoSamples}\"decidedBy\":null,{CleanTotals}; failed queries: []; " +
             "reports: json True, text True; engine cancelled: False; exit 0",
         [Situation.ReportQueryFails] =
             $"Failed; {CoalesceSkipped}Queried=False/QueryFailed, Ready=False/PartialReport, Reconciling=False/Failed, " +
             "Stalled=False/Failed, Transformed=True/Succeeded, Verified=False/PartialReport; " +
-            $"results: {{\"reportLocation\":null,\"partialReport\":true,{CleanTotals}; " +
+            $"results: {{\"reportLocation\":null,\"partialReport\":true,{NoSamples}\"decidedBy\":\"spec.verification\",{CleanTotals}; " +
             "failed queries: [Missing imported ids]; reports: json True, text True; engine cancelled: False; exit 3",
         [Situation.AllQueriesFail] =
             $"Failed; {CoalesceSkipped}Queried=False/SummaryFailed, Ready=False/SummaryFailed, Reconciling=False/Failed, " +

@@ -38,6 +38,26 @@ public sealed class SpecValidatorTests
         { "negative maxMissingImports", s => s.Verification.MaxMissingImports = -1, "spec.verification.maxMissingImports" },
         { "negative maxMismatchedTimestamps", s => s.Verification.MaxMismatchedTimestamps = -1, "spec.verification.maxMismatchedTimestamps" },
         { "negative idsPerCollection", s => s.Query.IdsPerCollection = -5, "spec.query.idsPerCollection" },
+        { "negative sampleSize", s => s.Verification.SampleSize = -1, "spec.verification.sampleSize" },
+        { "sampleSize over 100", s => s.Verification.SampleSize = 101, "spec.verification.sampleSize" },
+        // Collection rules
+        { "collection rule without a database pattern", s => s.Verification.Collections = [new CollectionRule { Collection = "*" }],
+            "spec.verification.collections[0].database" },
+        { "collection rule with a negative limit", s => s.Verification.Collections =
+            [new CollectionRule { Database = "*", Collection = "*" }, new CollectionRule { Database = "db", Collection = "c", MaxMissingExports = -1 }],
+            "spec.verification.collections[1].maxMissingExports" },
+        { "ignoring collection rule with a limit", s => s.Verification.Collections =
+            [new CollectionRule { Database = "test", Collection = "*", Ignore = true, MaxMissingImports = 5 }],
+            "spec.verification.collections[0].ignore" },
+        // Slack
+        { "success webhook without a failure webhook", s => s.Notifications.Slack = new SlackSpec
+            {
+                SuccessWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "ok" },
+            }, "spec.notifications.slack.failureWebhookSecretRef" },
+        { "failure webhook with an empty key", s => s.Notifications.Slack = new SlackSpec
+            {
+                FailureWebhookSecretRef = new SecretKeyRef { Name = "slack", Key = "" },
+            }, "spec.notifications.slack.failureWebhookSecretRef.key" },
         { "zero concurrent queries", s => s.Query.MaxConcurrentQueries = 0, "spec.query.maxConcurrentQueries" },
         { "negative retries", s => s.Retries.Query = -1, "spec.retries.query" },
         { "absurd retries", s => s.Retries.Transform = 1000, "spec.retries.transform" },
@@ -75,6 +95,22 @@ public sealed class SpecValidatorTests
 
     [Fact]
     public void Valid_embedded_spec_has_no_errors() => Assert.Empty(SpecValidator.Validate(ValidEmbedded()));
+
+    [Fact]
+    public void Failure_only_and_per_outcome_slack_webhooks_are_valid()
+    {
+        var failureOnly = ValidEmbedded();
+        failureOnly.Notifications.Slack = new SlackSpec { FailureWebhookSecretRef = new SecretKeyRef { Name = "s", Key = "k" } };
+        var both = ValidEmbedded();
+        both.Notifications.Slack = new SlackSpec
+        {
+            SuccessWebhookSecretRef = new SecretKeyRef { Name = "s", Key = "ok" },
+            FailureWebhookSecretRef = new SecretKeyRef { Name = "s", Key = "alerts" },
+        };
+
+        Assert.Empty(SpecValidator.Validate(failureOnly));
+        Assert.Empty(SpecValidator.Validate(both));
+    }
 
     [Fact]
     public void Valid_aws_spec_has_no_errors() => Assert.Empty(SpecValidator.Validate(Aws(ValidEmbedded())));
