@@ -25,7 +25,7 @@ internal static class ScriptProfile
             BenchManifestFiles.Below(spec.Manifests.ImportLocation), "import", CancellationToken.None);
         DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw,
             BenchManifestFiles.Below(spec.Manifests.ExportLocation), "export", CancellationToken.None);
-        var parameters = ComparisonSql.Parameters(IdentifierQuoting.DoubleQuotes, spec.Window.Start!.Value, spec.Window.End!.Value, spec.Window.MarginMinutes);
+        var parameters = ComparisonSql.Parameters(IdentifierQuoting.DoubleQuotes, spec.Window.Start!.Value, spec.Window.End!.Value, spec.Window.MarginMinutes, spec.Comparison.DatabaseNames);
         var script = SqlTemplate.Render(File.ReadAllText(scriptPath), parameters, scriptPath).Replace("{scratch}", scratch, StringComparison.Ordinal);
         var total = Stopwatch.StartNew();
         foreach (var statement in script.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))

@@ -39,6 +39,10 @@ public sealed class KafkaReconciliationSpec
     [Description("The report queries (Athena when engine is aws).")]
     public QuerySpec Query { get; set; } = new();
 
+    [JsonPropertyName("comparison")]
+    [Description("How records of the two sides are matched.")]
+    public ComparisonSpec Comparison { get; set; } = new();
+
     [JsonPropertyName("verification")]
     [Description("Thresholds that decide whether the run succeeded.")]
     public VerificationSpec Verification { get; set; } = new();

@@ -19,7 +19,7 @@ name starts with ``.`` or ``_`` are not manifests, and a location with no manife
 
 Arguments: set by kafka-recon's GlueTransformer: --kafka_recon_run (idempotency key, used to find this run again),
 --run_id, --window_start_ms, --margin_end_ms, --import_location, --export_location, --output_location,
---import_list and --export_list (the run's input listing, one file a line, written by the operator: the job reads
+--hyphenate_database_names (0 or 1: spec.comparison.databaseNames), --import_list and --export_list (the run's input listing, one file a line, written by the operator: the job reads
 exactly those files and never lists a location itself); set by the
 Terraform job definition: --sql_dir (the s3:// prefix, or a local folder, holding the transform SQL files).
 """
@@ -39,6 +39,7 @@ ARGUMENTS = [
     "output_location",
     "import_list",
     "export_list",
+    "hyphenate_database_names",
     "sql_dir",
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
@@ -48,13 +49,14 @@ STEPS = [
     ("export_lines", "shared", []),
     ("import_keys", "shared", []),
     ("export_keys", "shared", []),
+    ("database_spellings", "shared", []),
     ("differing_keys", "shared", []),
     ("import_payload", "shared", ["import_lines"]),
     ("export_payload", "shared", ["export_lines"]),
     ("differences", "shared", ["differing_keys", "import_payload"]),
     ("import_counts", "shared", ["import_keys"]),
     ("export_counts", "shared", ["export_keys", "export_payload"]),
-    ("collection_counts", "shared", ["import_counts", "export_counts"]),
+    ("collection_counts", "shared", ["import_counts", "export_counts", "database_spellings"]),
     ("collections_in_both", "shared", []),
     ("missing_imports", "output", []),
     ("missing_exports", "output", []),
@@ -153,10 +155,15 @@ def rendered_steps(texts, values):
 
 
 def placeholder_values(args):
-    """The parameters of ComparisonSql.Parameters: the window end the SQL sees already includes the margin."""
+    """The parameters of ComparisonSql.Parameters: the window end the SQL sees already includes the margin; 1 when
+    database names are compared with every '_' read as '-' (spec.comparison.databaseNames: hyphenate), else 0."""
+    hyphenate = str(int(args["hyphenate_database_names"]))
+    if hyphenate not in ("0", "1"):
+        raise ValueError("--hyphenate_database_names is %s; expected 0 or 1" % hyphenate)
     return {
         "window_start_ms": str(int(args["window_start_ms"])),
         "window_end_ms": str(int(args["margin_end_ms"])),
+        "hyphenate_database_names": hyphenate,
     }
 
 

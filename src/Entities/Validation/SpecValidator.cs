@@ -43,6 +43,11 @@ public static class SpecValidator
         ValidateTimeouts(spec.Timeouts, errors);
         ValidateMemoryLimit(spec.Transform.MemoryLimit, errors);
         ValidateVerification(spec.Verification, errors);
+        if (spec.Comparison is { } comparison && !Enum.IsDefined(comparison.DatabaseNames))
+        {
+            errors.Add(new("spec.comparison.databaseNames",
+                $"'{comparison.DatabaseNames}' is not one of asIs, hyphenate"));
+        }
         if (!DurationParser.TryParse(spec.Manifests.PruningSlack, out _))
         {
             errors.Add(new("spec.manifests.pruningSlack",

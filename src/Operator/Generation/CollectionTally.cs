@@ -9,6 +9,8 @@ internal sealed class CollectionTally
     public long MissingImports { get; private set; }
     public long EarlierInImport { get; private set; }
     public long EarlierInExport { get; private set; }
+    public long DuplicateImports { get; private set; }
+    public long DuplicateExports { get; private set; }
 
     public bool IsEmpty => Imported == 0 && Exported == 0;
 
@@ -41,8 +43,17 @@ internal sealed class CollectionTally
         }
     }
 
+    /// <summary>Counts an id seen on more than one line of a side in the window (<see cref="TruthClassifier.Duplicated"/>).</summary>
+    public void AddDuplicates(bool import, bool export)
+    {
+        DuplicateImports += import ? 1 : 0;
+        DuplicateExports += export ? 1 : 0;
+    }
+
     public void Add(CollectionTally other)
     {
+        DuplicateImports += other.DuplicateImports;
+        DuplicateExports += other.DuplicateExports;
         Imported += other.Imported;
         Exported += other.Exported;
         MissingExports += other.MissingExports;

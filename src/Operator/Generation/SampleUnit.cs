@@ -42,6 +42,9 @@ internal sealed class SampleUnit(SampleCollection collection, long first, long c
         {
             var record = planner.Plan(number, collection.Gap);
             tally.Add(TruthClassifier.Classify(record, window));
+            tally.AddDuplicates(
+                TruthClassifier.Duplicated(record.ImportRows, record.ImportTimestamp0, record.ImportTimestamp1, window),
+                TruthClassifier.Duplicated(record.ExportRows, record.ExportTimestamp0, record.ExportTimestamp1, window));
             SampleLineFormat.Id(id, parts, number);
             if (record.ImportRows >= 1)
             {

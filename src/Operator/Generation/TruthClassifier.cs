@@ -21,6 +21,10 @@ internal static class TruthClassifier
         };
     }
 
+    /// <summary>Whether both of a side's rows fall in the window: the id is then a duplicate on that side.</summary>
+    public static bool Duplicated(int rows, long first, long second, SampleWindow window) =>
+        rows >= 2 && window.Contains(first) && window.Contains(second);
+
     private static long? Latest(int rows, long first, long second, SampleWindow window)
     {
         long? latest = null;

@@ -20,6 +20,8 @@ internal static class TruthTotals
             MissingImports = t.Tally.MissingImports,
             MismatchedEarlierInImport = t.Tally.EarlierInImport,
             MismatchedEarlierInExport = t.Tally.EarlierInExport,
+            DuplicateImports = t.Tally.DuplicateImports,
+            DuplicateExports = t.Tally.DuplicateExports,
         })];
 
     public static IReadOnlyList<CollectionKey> MissingCollections(IReadOnlyList<CollectionCounts> rows) =>
@@ -42,5 +44,7 @@ internal static class TruthTotals
         MismatchedTimestamps = rows.Sum(r => r.MismatchedEarlierInImport + r.MismatchedEarlierInExport),
         MissingCollections = MissingCollections(rows).Count,
         MissingDatabases = MissingDatabases(rows).Count,
+        DuplicateImports = rows.Sum(r => r.DuplicateImports),
+        DuplicateExports = rows.Sum(r => r.DuplicateExports),
     };
 }

@@ -7,7 +7,8 @@ using KafkaRecon.Entities;
 namespace KafkaRecon.Operator.Inputs;
 
 /// <summary>
-/// What a run's results depend on: the spec fields that shape the comparison (window, margin, locations, pruning) and
+/// What a run's results depend on: the spec fields that shape the comparison (window, margin, locations, pruning,
+/// database names) and
 /// the input listing (names, sizes, modification times). Results are reused only under the same fingerprint, so the
 /// run folder carries it: a changed spec or a late file gives a new folder and fresh results.
 /// </summary>
@@ -22,6 +23,11 @@ internal static partial class RunFingerprint
         Line(text, "import", spec.Manifests.ImportLocation);
         Line(text, "export", spec.Manifests.ExportLocation);
         Line(text, "pruning", spec.Manifests.Pruning, spec.Manifests.PruningSlack, spec.Manifests.Layout);
+        if (spec.Comparison.DatabaseNames != DatabaseNames.AsIs)
+        {
+            // Only when set, so the fingerprints of runs that never used it stay as they were.
+            Line(text, "databaseNames", spec.Comparison.DatabaseNames);
+        }
         foreach (var (side, list) in new[] { ("i", import), ("e", export) })
         {
             foreach (var file in list.Files)

@@ -39,6 +39,14 @@ internal sealed record CollectionCounts
     [JsonPropertyName("mismatchedEarlierInExport")] public long MismatchedEarlierInExport { get; init; }
     [JsonPropertyName("duplicateImports")] public long DuplicateImports { get; init; }
     [JsonPropertyName("duplicateExports")] public long DuplicateExports { get; init; }
+    /// <summary>The database as the import side writes it; differs from <see cref="Database"/> only when names are hyphenated.</summary>
+    [JsonPropertyName("importDatabase")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImportDatabase { get; init; }
+    /// <summary>The database as the export side writes it.</summary>
+    [JsonPropertyName("exportDatabase")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExportDatabase { get; init; }
 
     [JsonIgnore] public long MismatchedTimestamps => MismatchedEarlierInImport + MismatchedEarlierInExport;
 

@@ -51,6 +51,8 @@ internal static class SummaryAssembly
             MismatchedEarlierInExport = Long(row, ReportSql.SummaryCollections, 7),
             DuplicateImports = Long(row, ReportSql.SummaryCollections, 8),
             DuplicateExports = Long(row, ReportSql.SummaryCollections, 9),
+            ImportDatabase = Optional(row, 10),
+            ExportDatabase = Optional(row, 11),
         }).ToList();
         var missingCollections = rows[ReportSql.SummaryMissingCollections]
             .Select(row => new CollectionKey(Text(row, 0), Text(row, 1))).ToList();
@@ -90,6 +92,9 @@ internal static class SummaryAssembly
     }
 
     private static string Text(IReadOnlyList<string?> row, int column) => column < row.Count ? row[column] ?? "" : "";
+
+    private static string? Optional(IReadOnlyList<string?> row, int column) =>
+        column < row.Count && !string.IsNullOrEmpty(row[column]) ? row[column] : null;
 
     private static long Long(IReadOnlyList<string?> row, string query, int column) =>
         column < row.Count

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Storage;
 
@@ -19,6 +20,8 @@ internal static class ComparisonSql
 
     public const string WindowStartParameter = "window_start_ms";
     public const string WindowEndParameter = "window_end_ms";
+    /// <summary>1 when database names are compared with every '_' read as '-' (spec.comparison.databaseNames), else 0.</summary>
+    public const string HyphenateParameter = "hyphenate_database_names";
 
     public static readonly IReadOnlyList<ComparisonStep> Steps =
     [
@@ -27,13 +30,14 @@ internal static class ComparisonSql
         new("export_lines", ComparisonStepKind.Shared),
         new("import_keys", ComparisonStepKind.Shared),
         new("export_keys", ComparisonStepKind.Shared),
+        new("database_spellings", ComparisonStepKind.Shared),
         new("differing_keys", ComparisonStepKind.Shared),
         new("import_payload", ComparisonStepKind.Shared) { Releases = ["import_lines"] },
         new("export_payload", ComparisonStepKind.Shared) { Releases = ["export_lines"] },
         new("differences", ComparisonStepKind.Shared) { Releases = ["differing_keys", "import_payload"] },
         new("import_counts", ComparisonStepKind.Shared) { Releases = ["import_keys"] },
         new("export_counts", ComparisonStepKind.Shared) { Releases = ["export_keys", "export_payload"] },
-        new("collection_counts", ComparisonStepKind.Shared) { Releases = ["import_counts", "export_counts"] },
+        new("collection_counts", ComparisonStepKind.Shared) { Releases = ["import_counts", "export_counts", "database_spellings"] },
         new("collections_in_both", ComparisonStepKind.Shared),
         new(RunLayout.MissingImportsTable, ComparisonStepKind.Output),
         new(RunLayout.MissingExportsTable, ComparisonStepKind.Output),
@@ -41,9 +45,14 @@ internal static class ComparisonSql
         new(RunLayout.CountsTable, ComparisonStepKind.Output),
     ];
 
-    /// <summary>The window as the SQL sees it: <c>start_ms &lt;= timestamp &lt; end_ms + margin</c>.</summary>
-    public static SqlParameters Parameters(IdentifierQuoting quoting, DateTimeOffset start, DateTimeOffset end, int marginMinutes) =>
+    /// <summary>
+    /// The window as the SQL sees it (<c>start_ms &lt;= timestamp &lt; end_ms + margin</c>) and how database names are
+    /// matched.
+    /// </summary>
+    public static SqlParameters Parameters(
+        IdentifierQuoting quoting, DateTimeOffset start, DateTimeOffset end, int marginMinutes, DatabaseNames databaseNames) =>
         new SqlParameters(quoting)
             .WithInteger(WindowStartParameter, start.ToUnixTimeMilliseconds())
-            .WithInteger(WindowEndParameter, end.ToUnixTimeMilliseconds() + marginMinutes * 60_000L);
+            .WithInteger(WindowEndParameter, end.ToUnixTimeMilliseconds() + marginMinutes * 60_000L)
+            .WithInteger(HyphenateParameter, databaseNames == DatabaseNames.Hyphenate ? 1 : 0);
 }

@@ -69,7 +69,7 @@ public sealed partial class SqlDefinitionTests
     {
         var parameters = ComparisonSql.Parameters(
             IdentifierQuoting.DoubleQuotes, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero),
-            new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero), 15);
+            new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero), 15, DatabaseNames.AsIs);
 
         var sides = ComparisonSql.Steps.Where(step => step.Name is "import_lines" or "export_lines")
             .Select(step => step.Render(parameters)).ToList();

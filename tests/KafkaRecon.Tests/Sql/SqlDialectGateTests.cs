@@ -82,7 +82,7 @@ public sealed class SqlDialectGateTests(MotoServer moto)
         var (exit, output) = await GlueScriptTests.RunAsync(
             "import json\n" +
             $"texts = etl.load_sql('{folder}')\n" +
-            "values = etl.placeholder_values({'window_start_ms': '1709251200000', 'margin_end_ms': '1709338500000'})\n" +
+            "values = etl.placeholder_values({'window_start_ms': '1709251200000', 'margin_end_ms': '1709338500000', 'hyphenate_database_names': '1'})\n" +
             "print(json.dumps([[n, sql] for n, _, _, sql in etl.rendered_steps(texts, values)]))");
         Assert.True(exit == 0, output);
         return JsonSerializer.Deserialize<string[][]>(output)!.Select(s => (s[0], s[1])).ToList();

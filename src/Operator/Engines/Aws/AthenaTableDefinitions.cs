@@ -38,7 +38,7 @@ internal static class AthenaTableDefinitions
                 ("mismatched_timestamps_earlier_in_export_count", "bigint"), ("latest_import_timestamp", "bigint"),
                 ("earliest_import_timestamp", "bigint"), ("latest_export_timestamp", "bigint"),
                 ("earliest_export_timestamp", "bigint"), ("duplicate_imported_count", "bigint"),
-                ("duplicate_exported_count", "bigint"),
+                ("duplicate_exported_count", "bigint"), ("import_database", "string"), ("export_database", "string"),
             ],
             [RunLayout.RejectedLinesTable] =
             [

@@ -1,3 +1,4 @@
+using KafkaRecon.Entities;
 using System.Globalization;
 using KafkaRecon.Operator.Storage;
 
@@ -21,6 +22,7 @@ internal static class GlueArguments
     public const string OutputLocation = "--output_location";
     public const string ImportList = "--import_list";
     public const string ExportList = "--export_list";
+    public const string HyphenateDatabaseNames = "--hyphenate_database_names";
 
     /// <summary><c>spec.transform.arguments</c> first; ours last so they cannot be overridden.</summary>
     public static IReadOnlyDictionary<string, string> For(PhaseContext context)
@@ -37,6 +39,7 @@ internal static class GlueArguments
             [OutputLocation] = TablesFolder(context.Layout),
             [ImportList] = context.Layout.InputList("import"),
             [ExportList] = context.Layout.InputList("export"),
+            [HyphenateDatabaseNames] = context.Spec.Comparison.DatabaseNames == DatabaseNames.Hyphenate ? "1" : "0",
         };
         return arguments;
     }

@@ -208,7 +208,8 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         CancellationToken cancellationToken)
     {
         var parameters = ComparisonSql.Parameters(
-            IdentifierQuoting.DoubleQuotes, context.Window.Start, context.Window.End, context.Window.MarginMinutes);
+            IdentifierQuoting.DoubleQuotes, context.Window.Start, context.Window.End, context.Window.MarginMinutes,
+            context.Spec.Comparison.DatabaseNames);
         var staging = tables.BeginStaging();
         await Task.Run(() =>
         {

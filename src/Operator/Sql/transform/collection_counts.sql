@@ -1,7 +1,9 @@
--- Per (database, collection) over ALL ids of both sides: each side's own figures (ids seen more than once included), plus the differences counted by
--- kind. An id present on both sides with equal timestamps is in neither differences count, so the ids present on
--- both sides (which decide the collections the detail tables are restricted to) are the imported ids less those
--- missing from the export.
+-- Per (database, collection) over ALL ids of both sides: each side's own figures (with its ids seen more than
+-- once), plus the differences counted by kind. An id present on both sides with equal timestamps is in neither
+-- differences count, so the ids present on both sides (which decide the collections the detail tables are restricted
+-- to) are the imported ids less those missing from the export. With spec.comparison.databaseNames hyphenate,
+-- import_database and export_database are the database name as each side writes it (NULL on a side without the
+-- collection); otherwise NULL, the names being compared as written.
 SELECT
     COALESCE(i.database, e.database) AS database,
     COALESCE(i.collection, e.collection) AS collection,
@@ -19,7 +21,9 @@ SELECT
     i.earliest_import_timestamp,
     e.latest_export_timestamp,
     e.earliest_export_timestamp,
-    COALESCE(i.imported_count, 0) - COALESCE(d.missing_exported_count, 0) AS both_sides_count
+    COALESCE(i.imported_count, 0) - COALESCE(d.missing_exported_count, 0) AS both_sides_count,
+    s.import_database,
+    s.export_database
 FROM import_counts i
 FULL OUTER JOIN export_counts e
     ON i.database = e.database
@@ -41,3 +45,6 @@ LEFT JOIN (
 ) d
     ON d.database = COALESCE(i.database, e.database)
     AND d.collection = COALESCE(i.collection, e.collection)
+LEFT JOIN database_spellings s
+    ON s.database = COALESCE(i.database, e.database)
+    AND s.collection = COALESCE(i.collection, e.collection)

@@ -18,5 +18,7 @@ SELECT
     latest_export_timestamp,
     earliest_export_timestamp,
     duplicate_imported_count,
-    duplicate_exported_count
+    duplicate_exported_count,
+    import_database,
+    export_database
 FROM collection_counts

@@ -2,13 +2,18 @@
 -- a formatted id and is never used). Keeps rows with a canonical integer timestamp in [window_start_ms,
 -- window_end_ms), window_end_ms being the window end plus the margin. Lines with an empty id, database or collection
 -- are rejected (rejected_lines.sql); other empty fields become empty strings so every engine compares and joins them
--- alike. Duplicates are still here: export_keys de-duplicates narrowly, export_payload picks the latest line where
+-- alike. database is the name compared: with spec.comparison.databaseNames hyphenate every '_' is read as '-', and
+-- export_database keeps the name as written (NULL when names are compared as written). Duplicates are still here: export_keys de-duplicates narrowly, export_payload picks the latest line where
 -- it is needed.
-SELECT id, database, collection, export_timestamp, export_source, export_component, export_type
+SELECT id, database, export_database, collection, export_timestamp, export_source, export_component, export_type
 FROM (
     SELECT
         COALESCE(c6, '') AS id,
-        COALESCE(c2, '') AS database,
+        CASE
+            WHEN {{hyphenate_database_names}} = 1 THEN REPLACE(COALESCE(c2, ''), '_', '-')
+            ELSE COALESCE(c2, '')
+        END AS database,
+        CASE WHEN {{hyphenate_database_names}} = 1 THEN COALESCE(c2, '') END AS export_database,
         COALESCE(c3, '') AS collection,
         TRY_CAST(c1 AS BIGINT) AS export_timestamp,
         c1 AS raw_timestamp,

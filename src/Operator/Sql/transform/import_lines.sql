@@ -1,13 +1,19 @@
 -- Import (K2HB) side: every line that takes part in the comparison, parsed once. The join key is field 0.
 -- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
 -- end plus the margin. Lines with an empty id, database or collection are rejected (rejected_lines.sql); other empty
--- fields become empty strings so every engine compares and joins them alike. Duplicates are still here: import_keys
+-- fields become empty strings so every engine compares and joins them alike. database is the name compared: with
+-- spec.comparison.databaseNames hyphenate every '_' is read as '-', and import_database keeps the name as written
+-- (NULL when names are compared as written). Duplicates are still here: import_keys
 -- de-duplicates narrowly, import_payload picks the latest line of the few ids that differ.
-SELECT id, database, collection, import_timestamp, import_source, import_component, import_type
+SELECT id, database, import_database, collection, import_timestamp, import_source, import_component, import_type
 FROM (
     SELECT
         COALESCE(c0, '') AS id,
-        COALESCE(c2, '') AS database,
+        CASE
+            WHEN {{hyphenate_database_names}} = 1 THEN REPLACE(COALESCE(c2, ''), '_', '-')
+            ELSE COALESCE(c2, '')
+        END AS database,
+        CASE WHEN {{hyphenate_database_names}} = 1 THEN COALESCE(c2, '') END AS import_database,
         COALESCE(c3, '') AS collection,
         TRY_CAST(c1 AS BIGINT) AS import_timestamp,
         c1 AS raw_timestamp,

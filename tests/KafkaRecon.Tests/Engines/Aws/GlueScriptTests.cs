@@ -39,7 +39,8 @@ public sealed class GlueScriptTests
             {
                 "--JOB_NAME", GlueArguments.IdempotencyKey, GlueArguments.RunId, GlueArguments.WindowStartMs,
                 GlueArguments.MarginEndMs, GlueArguments.ImportLocation, GlueArguments.ExportLocation,
-                GlueArguments.OutputLocation, GlueArguments.ImportList, GlueArguments.ExportList, "--sql_dir",
+                GlueArguments.OutputLocation, GlueArguments.ImportList, GlueArguments.ExportList,
+                GlueArguments.HyphenateDatabaseNames, "--sql_dir",
             }.Order(),
             names.Order());
         Assert.Equal(
@@ -63,7 +64,7 @@ public sealed class GlueScriptTests
     {
         var (exitCode, output) = await RunAsync(
             $"texts = etl.load_sql({PythonString(TransformFolder + "/")})\n" +
-            "values = etl.placeholder_values({'window_start_ms': '1000', 'margin_end_ms': '2600'})\n" +
+            "values = etl.placeholder_values({'window_start_ms': '1000', 'margin_end_ms': '2600', 'hyphenate_database_names': '0'})\n" +
             "print(dict((s[0], s[3]) for s in etl.rendered_steps(texts, values))['import_lines'])");
 
         Assert.True(exitCode == 0, output);

@@ -81,6 +81,7 @@ public sealed class SpecValidatorTests
         { "aws with a local folder", s => Aws(s).Manifests.ImportLocation = "/data/import", "spec.manifests.importLocation" },
         { "aws Athena results not on S3", s => Aws(s).Query.OutputLocation = "/tmp/athena", "spec.query.outputLocation" },
         { "aws quote in a location", s => Aws(s).Output.Location = "s3://b/it's", "spec.output.location" },
+        { "database names neither asIs nor hyphenate", s => s.Comparison.DatabaseNames = (DatabaseNames)7, "spec.comparison.databaseNames" },
     };
 
     [Theory]

@@ -128,7 +128,7 @@ def main():
     install_fake_pyspark()
     etl = load(sys.argv[1])
     if sys.argv[2] == "steps":
-        values = {"window_start_ms": "1000", "window_end_ms": "2000"}
+        values = {"window_start_ms": "1000", "window_end_ms": "2000", "hyphenate_database_names": "0"}
         steps = etl.rendered_steps(etl.load_sql(sys.argv[3]), values)
         etl.run_steps(Spark({sql: name for name, _, _, sql in steps}), steps, "s3://out/run/tables")
         print(json.dumps({"steps": [[name, kind, sql] for name, kind, _, sql in steps], "events": events}))
