@@ -34,7 +34,8 @@ internal static class LocationRules
         }
     }
 
-    private static string? Problem(string? location)
+    /// <summary>What is wrong with one location, or null when the engines can read it.</summary>
+    public static string? Problem(string? location)
     {
         if (string.IsNullOrWhiteSpace(location))
         {
@@ -49,7 +50,7 @@ internal static class LocationRules
             return $"'{location}' contains '{location[glob]}'; locations are read with glob patterns, so none of " +
                    $"{string.Join(" ", GlobCharacters)} may appear in them";
         }
-        if (location.StartsWith(S3Scheme, StringComparison.Ordinal) && location.Length <= S3Scheme.Length)
+        if (location.StartsWith(S3Scheme, StringComparison.Ordinal) && location[S3Scheme.Length..].Split('/')[0].Length == 0)
         {
             return $"'{location}' names no bucket; expected s3://bucket/prefix";
         }

@@ -34,7 +34,7 @@ internal static class StartRule
                 errors.Add(new(field, "is empty; expected an absolute file path or s3://bucket/key"));
             }
             else if (marker.StartsWith("s3://", StringComparison.Ordinal)
-                ? marker.Length <= "s3://".Length || !marker["s3://".Length..].Contains('/') || marker.EndsWith('/')
+                ? marker.Length <= "s3://".Length || marker["s3://".Length..].IndexOf('/') <= 0 || marker.EndsWith('/')
                 : !System.IO.Path.IsPathFullyQualified(marker))
             {
                 errors.Add(new(field, $"'{marker}' is not an absolute file path or s3://bucket/key naming one object"));

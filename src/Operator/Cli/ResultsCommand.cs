@@ -78,6 +78,11 @@ internal static partial class ResultsCommand
                 await stderr.WriteLineAsync("spec.output.location is empty; give --location.");
                 return ExitCodes.InvalidInput;
             }
+            if (Entities.Validation.LocationRules.Problem(outputLocation) is { } problem)
+            {
+                await stderr.WriteLineAsync($"{(parse.GetValue(location) is null ? "spec.output.location" : "--location")}: {problem}");
+                return ExitCodes.InvalidInput;
+            }
             var category = SampleCategories.FromCliName(parse.GetValue(missing)!);
             using var aws = new Aws.LazyAwsClients(parse.GetValue(awsEndpoint));
             var store = aws.CreateStore();

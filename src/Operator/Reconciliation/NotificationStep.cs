@@ -25,7 +25,7 @@ internal static class NotificationStep
         // A recheck runs under its own run id, so each check has its own notification (if it is announced at all).
         if (recorded is null || recorded.Id != id)
         {
-            if (!RecheckSchedule.Announces(state.Status.Checks.LastOrDefault()))
+            if (!RecheckSchedule.Announces(state.Status.Checks.ToList()))
             {
                 return state.Finished();
             }

@@ -24,11 +24,26 @@ internal static class RecheckSchedule
         previous is null ? 0 : Decrease(previous.MissingExports, missingExports) + Decrease(previous.MissingImports, missingImports);
 
     /// <summary>
+    /// The check a new one's recovery counts against: the latest that compared (a recheck that could not complete
+    /// has no counts, and counting against it would leave records that arrived late unannounced).
+    /// </summary>
+    public static CheckRecord? LastCompared(IReadOnlyList<CheckRecord> checks) =>
+        checks.LastOrDefault(check => check.MissingExports is not null || check.MissingImports is not null);
+
+    /// <summary>
     /// The first verdict is always announced; a recheck only when it still fails or when records arrived late, so
     /// a clean window stays one message.
     /// </summary>
     public static bool Announces(CheckRecord? latest) =>
         latest is null || latest.Number <= 1 || latest.Verdict != nameof(ReconciliationPhase.Succeeded) || latest.Recovered > 0;
+
+    /// <summary>
+    /// As <see cref="Announces(CheckRecord?)"/>, and also a recheck that succeeds after a check that did not: the
+    /// last message said "failed", so the change must be said even when no count went down.
+    /// </summary>
+    public static bool Announces(IReadOnlyList<CheckRecord> checks) =>
+        Announces(checks.LastOrDefault()) ||
+        (checks.Count >= 2 && checks[^2].Verdict != nameof(ReconciliationPhase.Succeeded));
 
     private static long Decrease(long? before, long? after) =>
         before is { } b && after is { } a && b > a ? b - a : 0;

@@ -18,7 +18,7 @@ internal static class RecheckStep
         {
             return; // the first run failed before a verdict: there is nothing to recheck
         }
-        var previous = status.Checks.LastOrDefault();
+        var previous = RecheckSchedule.LastCompared(status.Checks.ToList());
         var missingExports = compared ? status.Results?.MissingExports : null;
         var missingImports = compared ? status.Results?.MissingImports : null;
         var check = new CheckRecord

@@ -122,6 +122,18 @@ public sealed class ResultsCommandTests : IClassFixture<GeneratedSamples>, IAsyn
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("s3:///out")]
+    [InlineData("s3://")]
+    public async Task A_location_naming_no_bucket_is_bad_input_not_a_stack_trace(string location)
+    {
+        var (exit, _, error) = await CliRun.RunAsync("results", run.RunId, "--missing", "exports", "--location", location);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("names no bucket", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
     [Fact]
     public async Task A_location_or_a_file_is_required()
     {

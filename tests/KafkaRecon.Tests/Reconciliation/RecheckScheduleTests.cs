@@ -49,4 +49,39 @@ public sealed class RecheckScheduleTests
     [InlineData(3, "Failed", 0L, true)]     // still missing: says so again
     public void First_verdicts_failures_and_recoveries_are_announced(int number, string verdict, long recovered, bool announced) =>
         Assert.Equal(announced, RecheckSchedule.Announces(new CheckRecord { Number = number, Verdict = verdict, Recovered = recovered }));
+
+    [Fact]
+    public void Recovered_counts_against_the_last_check_that_compared_not_one_that_could_not()
+    {
+        // Check 1 found 100 missing; check 2 could not compare (its transform failed); check 3 finds none.
+        var checks = new List<CheckRecord>
+        {
+            new() { Number = 1, Verdict = "Failed", MissingExports = 100, MissingImports = 0 },
+            new() { Number = 2, Verdict = "Failed", MissingExports = null, MissingImports = null },
+        };
+
+        Assert.Equal(100, RecheckSchedule.Recovered(RecheckSchedule.LastCompared(checks), 0, 0));
+    }
+
+    [Fact]
+    public void A_recheck_that_turns_a_failed_verdict_into_success_is_announced_even_with_nothing_recovered()
+    {
+        // Check 1 failed (a partial report, say) with nothing missing; check 2 succeeds: the last word in Slack was
+        // "failed", so the change must be said.
+        var checks = new List<CheckRecord>
+        {
+            new() { Number = 1, Verdict = "Failed", MissingExports = 0, MissingImports = 0 },
+            new() { Number = 2, Verdict = "Succeeded", MissingExports = 0, MissingImports = 0, Recovered = 0 },
+        };
+
+        Assert.True(RecheckSchedule.Announces(checks));
+    }
+
+    [Fact]
+    public void A_clean_recheck_after_a_clean_verdict_stays_silent() =>
+        Assert.False(RecheckSchedule.Announces(new List<CheckRecord>
+        {
+            new() { Number = 1, Verdict = "Succeeded" },
+            new() { Number = 2, Verdict = "Succeeded" },
+        }));
 }

@@ -121,6 +121,37 @@ public sealed class WaitingAndRecheckPlannerTests
     }
 
     [Fact]
+    public void Records_that_arrive_late_after_a_recheck_that_could_not_compare_are_counted_and_announced()
+    {
+        var scenario = new PlannerScenario();
+        scenario.Spec.Recheck.After = ["6h", "24h"];
+        scenario.Spec.Notifications.Slack = new SlackSpec();
+        scenario.RunUpToVerify();
+        scenario.Step(Summary(new RunTotals { Imported = 10, Exported = 7, MissingExports = 3 }));
+        scenario.Step(new ActionResult.Notification(true, null));
+
+        scenario.Clock = Now.AddHours(6);
+        scenario.Step();
+        var stalled = scenario.Step(Failed(RunPhase.Transform, retryable: false));
+        Assert.Equal(ReconciliationPhase.Failed, stalled.Status.Phase);
+        Assert.Null(stalled.Status.Checks[1].MissingExports); // the second check could not compare
+        if (stalled.Action is PlannedAction.Notify)
+        {
+            scenario.Step(new ActionResult.Notification(true, null));
+        }
+
+        scenario.Clock = Now.AddHours(24);
+        scenario.Step();
+        scenario.Step(Succeeded(RunPhase.Transform));
+        scenario.Step(Succeeded(RunPhase.Query));
+        var clean = scenario.Step(Summary(new RunTotals { Imported = 10, Exported = 10 }));
+
+        Assert.Equal(ReconciliationPhase.Succeeded, clean.Status.Phase);
+        Assert.Equal(3L, clean.Status.Checks[2].Recovered);
+        Assert.IsType<PlannedAction.Notify>(clean.Action); // the last message said "failed": the recovery is said
+    }
+
+    [Fact]
     public void A_rerun_forgets_the_checks_and_the_wait()
     {
         var scenario = new PlannerScenario();

@@ -19,6 +19,7 @@ public sealed class SpecValidatorTests
         { "glob star", s => s.Manifests.ImportLocation = "/data/*", "spec.manifests.importLocation" },
         { "glob bracket", s => s.Manifests.ExportLocation = "/data/[x]", "spec.manifests.exportLocation" },
         { "S3 without bucket", s => s.Output.Location = "s3://", "spec.output.location" },
+        { "S3 with an empty bucket", s => s.Output.Location = "s3:///out", "spec.output.location" },
         { "import equals export", s => s.Manifests.ExportLocation = "/data/import/", "spec.manifests.exportLocation" },
         { "export inside import", s => s.Manifests.ExportLocation = "/data/import/export", "spec.manifests.exportLocation" },
         { "output inside import", s => s.Output.Location = "/data/import/out", "spec.output.location" },

@@ -18,6 +18,7 @@ public sealed class StartAndRecheckValidationTests
         },
         { "relative marker", s => s.Start.Markers.Add("export/_SUCCESS"), "spec.start.markers[0]", "is not an absolute file path or s3://bucket/key" },
         { "bucket-only marker", s => s.Start.Markers.Add("s3://bucket"), "spec.start.markers[0]", "naming one object" },
+        { "empty-bucket marker", s => s.Start.Markers.Add("s3:///export/_SUCCESS"), "spec.start.markers[0]", "naming one object" },
         { "empty marker", s => s.Start.Markers.Add(" "), "spec.start.markers[0]", "is empty" },
         {
             "duplicate marker", s => { s.Start.Markers.Add("/data/export/_SUCCESS"); s.Start.Markers.Add("/data/export/_SUCCESS"); },
