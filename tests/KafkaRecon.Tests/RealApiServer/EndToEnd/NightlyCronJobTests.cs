@@ -82,7 +82,12 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
     {
         var spec = KubernetesYaml.Deserialize<KafkaReconciliation>(_dataset.ResourceYaml("template")).Spec;
         var schedules = string.Join(", ", Schedules.Select(s => $$"""{"name": "{{s}}", "schedule": "* * * * *"}"""));
-        return $$"""{"nightly": {"schedules": [{{schedules}}], "spec": """ + KubernetesJson.Serialize(spec) + "}}";
+        // The chart's own waiting and recheck defaults (15 minutes of quiet, rechecks hours later) are switched off
+        // with null, which Helm reads as "remove the default": the sample's files were written just now.
+        var values = System.Text.Json.Nodes.JsonNode.Parse(KubernetesJson.Serialize(spec))!.AsObject();
+        values["start"] = null;
+        values["recheck"] = null;
+        return $$"""{"nightly": {"schedules": [{{schedules}}], "spec": """ + values.ToJsonString() + "}}";
     }
 
     /// <summary>
