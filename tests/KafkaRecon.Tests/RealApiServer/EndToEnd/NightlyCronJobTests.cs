@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using k8s;
 using k8s.Models;
@@ -82,7 +83,12 @@ public sealed class NightlyCronJobTests(ControlPlane controlPlane) : IDisposable
     {
         var spec = KubernetesYaml.Deserialize<KafkaReconciliation>(_dataset.ResourceYaml("template")).Spec;
         var schedules = string.Join(", ", Schedules.Select(s => $$"""{"name": "{{s}}", "schedule": "* * * * *"}"""));
-        return $$"""{"nightly": {"schedules": [{{schedules}}], "spec": """ + KubernetesJson.Serialize(spec) + "}}";
+        // Helm merges these into the chart's default nightly.spec; null drops the defaults' start condition (wait for
+        // 15 quiet minutes) and rechecks, which the just-written sample would otherwise wait on.
+        var specJson = JsonNode.Parse(KubernetesJson.Serialize(spec))!.AsObject();
+        specJson["start"] = null;
+        specJson["recheck"] = null;
+        return $$"""{"nightly": {"schedules": [{{schedules}}], "spec": """ + specJson.ToJsonString() + "}}";
     }
 
     /// <summary>

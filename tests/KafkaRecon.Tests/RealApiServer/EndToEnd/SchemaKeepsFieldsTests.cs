@@ -39,4 +39,22 @@ public sealed class SchemaKeepsFieldsTests(ControlPlane controlPlane)
         Assert.Equal(ReconciliationPhase.Waiting, written.Status!.Phase);
         Assert.Equal(["quietPeriod"], written.Status.Waiting!.WaitingFor);
     }
+
+    [RealApiServerFact]
+    public async Task Real_server_accepts_every_phase_the_operator_writes_including_queued()
+    {
+        var namespaceName = await controlPlane.CreateNamespaceAsync("phases");
+        using var admin = controlPlane.AdminClient();
+        var current = await admin.CustomObjects.CreateNamespacedCustomObjectAsync<KafkaReconciliation>(
+            RealResources.Minimal(namespaceName, "phases"),
+            KafkaReconciliation.Group, KafkaReconciliation.Version, namespaceName, KafkaReconciliation.Plural);
+
+        foreach (var phase in Enum.GetValues<ReconciliationPhase>())
+        {
+            current.Status = new KafkaReconciliationStatus { Phase = phase };
+            current = await admin.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync<KafkaReconciliation>(current,
+                KafkaReconciliation.Group, KafkaReconciliation.Version, namespaceName, KafkaReconciliation.Plural, "phases");
+            Assert.Equal(phase, current.Status!.Phase);
+        }
+    }
 }
