@@ -19,7 +19,7 @@ internal sealed class TransportTolerantLock(ILock inner, TimeProvider time, ILog
 
     public string Identity => inner.Identity;
 
-    /// <summary>When the API server last answered a Lease call (any HTTP status counts: it is reachable).</summary>
+    /// <summary>When the API server last answered a Lease call with anything but a refusal (401/403).</summary>
     public DateTimeOffset? LastContact =>
         Interlocked.Read(ref lastContactTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
@@ -31,9 +31,13 @@ internal sealed class TransportTolerantLock(ILock inner, TimeProvider time, ILog
             Touch();
             return record;
         }
-        catch (HttpOperationException)
+        catch (HttpOperationException http)
         {
-            Touch();
+            // A refusal (401/403) answers, but a replica refused the Lease can never lead: not "connected".
+            if (http.Response?.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+            {
+                Touch();
+            }
             throw;
         }
         catch (Exception error) when (IsTransport(error, cancellationToken))

@@ -38,6 +38,40 @@ public sealed class ChartOnRealServerTests(ControlPlane controlPlane)
         await Succeeds(kubectl.RunToolAsync(helm, "uninstall", release, "--namespace", namespaceName), $"helm {major} uninstall");
     }
 
+    [RealApiServerTheory]
+    [InlineData("one-replica-no-nightly")]
+    [InlineData("watched-namespaces-and-schedules")]
+    [InlineData("nightly-elsewhere-with-extras")]
+    public async Task Chart_with_unusual_values_renders_manifests_the_server_accepts(string values)
+    {
+        var namespaceName = await controlPlane.CreateNamespaceAsync("odd", Restricted);
+        var other = await controlPlane.CreateNamespaceAsync("team", Restricted);
+        using var kubectl = new ClusterKubectl(controlPlane, controlPlane.AdminToken, namespaceName);
+        string[] settings = values switch
+        {
+            "one-replica-no-nightly" => ["--set", "replicaCount=1", "--set", "nightly.enabled=false"],
+            "watched-namespaces-and-schedules" =>
+            [
+                "--set", $"operator.watchNamespaces={{{namespaceName},{other}}}", "--set", "rbac.secretNames={slack}",
+                "--set-json", "nightly.schedules=[{\"name\":\"weekdays\",\"schedule\":\"30 2 * * 1-6\"}," +
+                              "{\"name\":\"sunday\",\"schedule\":\"30 8 * * 0\",\"timeZone\":\"Europe/London\"}]",
+            ],
+            _ =>
+            [
+                "--set", $"nightly.namespace={other}", "--set", "networkPolicy.enabled=true",
+                "--set", "dashboard.enabled=true", "--set", "replicaCount=3", "--set", "operator.workers=4",
+            ],
+        };
+
+        var (_, rendered, _) = await Succeeds(kubectl.RunToolAsync(Helm.Executable(4),
+            ["template", "odd", Chart, "--namespace", namespaceName, .. settings]), $"helm template with {values}");
+        // No -n: these manifests span two namespaces, each object names its own.
+        await Succeeds(kubectl.RunAsync("apply", "--dry-run=server", "--validate=strict", "-f",
+            kubectl.WriteFile("rendered.yaml", rendered)), $"server-side dry run with {values}");
+        // One replica runs without leader election: nothing may grant the Lease it never takes.
+        Assert.Equal(values != "one-replica-no-nightly", rendered.Contains("coordination.k8s.io", StringComparison.Ordinal));
+    }
+
     [RealApiServerFact]
     public async Task Kustomize_output_and_the_crd_folder_are_accepted_by_the_server_under_restricted_pod_security()
     {

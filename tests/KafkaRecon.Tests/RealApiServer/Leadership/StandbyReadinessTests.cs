@@ -32,6 +32,26 @@ public sealed class StandbyReadinessTests(ControlPlane controlPlane)
         Assert.Contains("standby", (await second.ReadyzAsync()).Body, StringComparison.Ordinal);
     }
 
+    [RealApiServerFact]
+    public async Task A_replica_the_server_forbids_the_lease_is_not_ready_since_it_could_never_lead()
+    {
+        var namespaceName = await controlPlane.CreateNamespaceAsync("nolease");
+        using var admin = controlPlane.AdminClient();
+        var token = await controlPlane.ServiceAccountTokenAsync(namespaceName, "kafka-recon");
+        // The operator's rules without the leader-election ones, as with rbac.create=false and hand-written rules.
+        await ChartRbac.BindAsync(admin, namespaceName, "kafka-recon", "operator-rules.yaml");
+        var forbidden = new ForbiddenRecorder();
+        await using var replica = await RealOperator.StartAsync(controlPlane.ClientConfiguration(token), namespaceName,
+            Election(namespaceName, "replica-forbidden"), handler: forbidden);
+
+        // After several refused Lease reads: a ready replica here would let a rollout finish with no leader at all.
+        await Poll.UntilAsync(() => forbidden.Forbidden.Count(call => call.Contains("/leases/", StringComparison.Ordinal)) >= 3,
+            "the server refuses the Lease a few times", TimeSpan.FromSeconds(20));
+        var (status, body) = await replica.ReadyzAsync();
+        Assert.True(status == 503, $"/readyz answered {status}: {body}");
+        Assert.False(replica.Services.GetRequiredService<ILeadership>().IsLeader);
+    }
+
     private static LeaderElectionOptions Election(string namespaceName, string identity) => new()
     {
         Enabled = true,
