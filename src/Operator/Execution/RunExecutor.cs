@@ -6,7 +6,9 @@ namespace KafkaRecon.Operator.Execution;
 
 /// <summary>
 /// Runs long in-process work (embedded phases) off the reconcile workers, at most <see cref="Slots"/> at once, first
-/// come first served. Work is known by its idempotency key: submitting a key again finds the work already queued,
+/// come first served by resource: a resource's next phase waits only behind the work of resources that came before it,
+/// so runs already under way finish first instead of every run's last phase waiting for every other run's first.
+/// Work is known by its idempotency key: submitting a key again finds the work already queued,
 /// running or finished instead of starting it twice. It lives in memory only, so a restarted operator knows no keys
 /// and the caller submits the work again (embedded phases are idempotent).
 /// </summary>
@@ -21,6 +23,8 @@ internal sealed class RunExecutor : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _waiting = new();
+    private readonly Dictionary<ResourceIdentity, long> _arrivals = new();
+    private long _nextArrival;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeProvider _time;
     private readonly IRunExecutorObserver _observer;
@@ -68,9 +72,12 @@ internal sealed class RunExecutor : IDisposable
                 MarkObserved(known);
                 return StateOf(known);
             }
-            var entry = new Entry(key, owner, work, CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token));
+            var entry = new Entry(key, owner, work, CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token))
+            {
+                Arrival = ArrivalOf(owner),
+            };
             _entries[key] = entry;
-            entry.Node = _waiting.AddLast(entry);
+            entry.Node = Enqueue(entry);
             started = StartWhatFits();
             state = StateOf(entry);
         }
@@ -124,6 +131,29 @@ internal sealed class RunExecutor : IDisposable
             _waiting.Clear();
         }
         _shutdown.Cancel();
+    }
+
+    /// <summary>When the resource's first work arrived; kept while any of its work is known.</summary>
+    private long ArrivalOf(ResourceIdentity owner)
+    {
+        if (!_arrivals.TryGetValue(owner, out var arrival))
+        {
+            arrival = _arrivals[owner] = _nextArrival++;
+        }
+        return arrival;
+    }
+
+    /// <summary>Behind all work of resources that arrived no later than this one's, ahead of later resources' work.</summary>
+    private LinkedListNode<Entry> Enqueue(Entry entry)
+    {
+        for (var node = _waiting.Last; node is not null; node = node.Previous)
+        {
+            if (node.Value.Arrival <= entry.Arrival)
+            {
+                return _waiting.AddAfter(node, entry);
+            }
+        }
+        return _waiting.AddFirst(entry);
     }
 
     private List<Entry> StartWhatFits()
@@ -244,6 +274,11 @@ internal sealed class RunExecutor : IDisposable
         {
             _entries.Remove(key);
         }
+        var owners = _entries.Values.Select(entry => entry.Owner).ToHashSet();
+        foreach (var owner in _arrivals.Keys.Where(owner => !owners.Contains(owner)).ToList())
+        {
+            _arrivals.Remove(owner);
+        }
     }
 
     private sealed class Entry(
@@ -257,6 +292,9 @@ internal sealed class RunExecutor : IDisposable
         public Func<CancellationToken, Task<PhaseObservation>> Work { get; } = work;
 
         public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        /// <summary>When its resource's first work arrived: the order of the waiting line.</summary>
+        public long Arrival { get; init; }
 
         /// <summary>Its place in the waiting line; null once it started (or was taken out).</summary>
         public LinkedListNode<Entry>? Node { get; set; }

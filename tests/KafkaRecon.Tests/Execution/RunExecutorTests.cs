@@ -36,6 +36,29 @@ public sealed class RunExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resource_s_next_phase_waits_only_behind_resources_that_came_before_it()
+    {
+        foreach (var key in new[] { "a", "b", "c", "d", "e" })
+        {
+            Submit(key);
+        }
+        await Poll.UntilAsync(() => _work.Started == 2, "two works started");
+
+        // a's first phase ends and its next phase arrives: it goes ahead of d and e, which came after a; d's next
+        // phase goes right behind d's first, ahead of e.
+        _work.Finish("a");
+        await Poll.UntilAsync(() => _executor.Observe("c") is ExecutionState.Running, "c started in a's slot");
+        _executor.Submit("a-next", Owner("a"), _work.For("a-next"));
+        _executor.Submit("d-next", Owner("d"), _work.For("d-next"));
+        _time.Advance(RunExecutor.PlaceRefresh(3));
+
+        Assert.Equal(new ExecutionState.Queued(1, 4, 2), _executor.Observe("a-next"));
+        Assert.Equal(new ExecutionState.Queued(2, 4, 2), _executor.Observe("d"));
+        Assert.Equal(new ExecutionState.Queued(3, 4, 2), _executor.Observe("d-next"));
+        Assert.Equal(new ExecutionState.Queued(4, 4, 2), _executor.Observe("e"));
+    }
+
+    [Fact]
     public async Task Finishing_work_frees_its_slot_for_the_next_and_wakes_both_owners()
     {
         Submit("a");
