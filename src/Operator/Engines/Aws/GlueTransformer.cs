@@ -25,12 +25,12 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         var jobName = context.Spec.Transform.GlueJobName!;
         try
         {
-            var runs = await RunsAsync(jobName, cancellationToken);
+            var runs = await glue.GetJobRunsAsync(jobName, cancellationToken).ToListAsync(cancellationToken);
             var existing = runs.FirstOrDefault(run => Argument(run, GlueArguments.IdempotencyKey) == context.IdempotencyKey);
             if (existing is not null)
             {
                 // A run started before a restart keeps the run folder it was given, whatever a listing would say now.
-                var startedRunId = existing.Arguments?.GetValueOrDefault(GlueArguments.RunId) ?? context.RunId;
+                var startedRunId = Argument(existing, GlueArguments.RunId) ?? context.RunId;
                 var started = context with { RunId = startedRunId };
                 return Observe(existing, TablesLocation(started)) with { RunId = startedRunId };
             }
@@ -157,16 +157,6 @@ internal sealed class GlueTransformer(GlueClient glue, IObjectStore? store = nul
         "EXPIRED" => PhaseFailure.GlueExpired,
         _ => PhaseFailure.GlueFailed,
     };
-
-    private async Task<IReadOnlyList<JobRun>> RunsAsync(string jobName, CancellationToken cancellationToken)
-    {
-        var runs = new List<JobRun>();
-        await foreach (var run in glue.GetJobRunsAsync(jobName, cancellationToken))
-        {
-            runs.Add(run);
-        }
-        return runs;
-    }
 
     private static string? Argument(JobRun run, string name) => run.Arguments?.GetValueOrDefault(name);
 
