@@ -107,7 +107,11 @@ internal sealed class KubeletPlayer : IAsyncDisposable
                 await SyncAsync(admin, cancellationToken);
                 _failure = null;
             }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // disposed mid-round
+            }
+            catch (Exception error)
             {
                 _failure = error; // shown by DescribeAsync; the next round tries again, as a kubelet would
             }
