@@ -22,6 +22,7 @@ internal static class StepProfile
             BenchManifestFiles.Below(spec.Manifests.ImportLocation), "import", CancellationToken.None);
         DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw,
             BenchManifestFiles.Below(spec.Manifests.ExportLocation), "export", CancellationToken.None);
+        UnreadableLinesRelation.Register(session, null, CancellationToken.None);
         var parameters = ComparisonSql.Parameters(IdentifierQuoting.DoubleQuotes, spec.Window.Start!.Value, spec.Window.End!.Value, spec.Window.MarginMinutes, spec.Comparison.DatabaseNames);
         var total = Stopwatch.StartNew();
         foreach (var step in ComparisonSql.Steps)

@@ -33,6 +33,19 @@ internal static class ReportAssembler
         return new AssembledReport(report, summary);
     }
 
+    /// <summary>The report and summary with their rejected-line samples numbered (<see cref="RejectedSampleLines"/>).</summary>
+    public static async Task<AssembledReport> LocateSamplesAsync(
+        AssembledReport assembled, IObjectStore store, CancellationToken cancellationToken)
+    {
+        if (assembled.Summary.RejectedSamples.Count == 0)
+        {
+            return assembled;
+        }
+        var samples = await new RejectedSampleLines(store).LocateAsync(assembled.Summary.RejectedSamples, cancellationToken);
+        return new AssembledReport(
+            assembled.Report with { RejectedSamples = samples }, assembled.Summary with { RejectedSamples = samples });
+    }
+
     /// <summary>The phase's outcome once a report was published: succeeded, or failed with a partial report.</summary>
     public static PhaseObservation Observe(RunLayout layout, AssembledReport published) =>
         Observe(layout, published.Report.Failures.Select(failure => $"'{failure.Query.Name}' ({failure.Error})").ToList());

@@ -87,6 +87,10 @@ internal static class JsonReportWriter
             writer.WriteString("side", sample.Side);
             writer.WriteString("reason", sample.Reason);
             writer.WriteString("file", sample.File);
+            if (sample.Line is { } line)
+            {
+                writer.WriteString("line", line.ToString(CultureInfo.InvariantCulture));
+            }
             writer.WriteString("sample", sample.Sample);
             writer.WriteEndObject();
         }

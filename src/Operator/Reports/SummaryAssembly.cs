@@ -60,7 +60,8 @@ internal static class SummaryAssembly
         var rejected = rows[ReportSql.SummaryRejectedLines].Select(row => new RejectedLineCount(
             Text(row, 0), Text(row, 1), Long(row, ReportSql.SummaryRejectedLines, 2))).ToList();
         var samples = rows[ReportSql.SummaryRejectedSamples].Select(row => new RejectedLineSample(
-            Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3))).ToList();
+            Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3),
+            Optional(row, 4) is { } line ? Long(line, ReportSql.SummaryRejectedSamples, 4) : null)).ToList();
         return new ReportSummary
         {
             RunId = runId,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace KafkaRecon.Operator.Reports;
@@ -51,7 +52,8 @@ internal static class TextReportWriter
         foreach (var sample in report.RejectedSamples)
         {
             text.Append("\t-- ").Append(sample.Side).Append(", ").Append(sample.Reason).Append(", ")
-                .Append(sample.File).Append(": ").Append(sample.Sample).Append('\n');
+                .Append(sample.File).Append(sample.Line is { } line ? " line " + line.ToString(CultureInfo.InvariantCulture) : "").Append(": ")
+                .Append(sample.Sample).Append('\n');
         }
     }
 

@@ -15,6 +15,13 @@ internal static class ComparisonSql
 {
     public const string ImportRaw = "import_manifest_raw";
     public const string ExportRaw = "export_manifest_raw";
+    /// <summary>
+    /// Lines an engine's reader could not split into eight UTF-8 fields: side, reason, file, line_number (null when
+    /// the reader does not know it), sample. rejected_lines.sql counts them with the lines it rejects itself.
+    /// </summary>
+    public const string UnreadableLines = "unreadable_lines";
+    public const string ImportSide = "import";
+    public const string ExportSide = "export";
     public const int RawColumnCount = 8;
     public const string FileColumn = "file";
 

@@ -189,6 +189,7 @@ internal sealed class AthenaQueryRunner(AthenaClient athena, IObjectStore store,
         {
             return ReportAssembler.SummaryFailed(e.Message) with { ExternalIds = statements.ExternalIds };
         }
+        assembled = await ReportAssembler.LocateSamplesAsync(assembled, store, cancellationToken);
         await publisher.PublishAsync(context.Layout, assembled.Report, assembled.Summary, cancellationToken);
         return ReportAssembler.Observe(context.Layout, assembled) with { ExternalIds = statements.ExternalIds };
     }

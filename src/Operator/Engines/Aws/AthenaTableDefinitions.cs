@@ -42,7 +42,7 @@ internal static class AthenaTableDefinitions
             ],
             [RunLayout.RejectedLinesTable] =
             [
-                ("side", "string"), ("reason", "string"), ("file", "string"), ("sample", "string"),
+                ("side", "string"), ("reason", "string"), ("file", "string"), ("line_number", "bigint"), ("sample", "string"),
             ],
         };
 

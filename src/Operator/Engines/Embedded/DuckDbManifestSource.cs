@@ -14,9 +14,14 @@ internal static class DuckDbManifestSource
 
     /// <summary>Registers <paramref name="files"/> (local paths) as <paramref name="relation"/>.</summary>
     public static void Register(
-        DuckDbSession session, string relation, IReadOnlyList<string> files, string field, CancellationToken cancellationToken)
+        DuckDbSession session, string relation, IReadOnlyList<string> files, string field, CancellationToken cancellationToken) =>
+        Register(session, relation, ManifestFiles.Local(field, files), field, cancellationToken);
+
+    /// <summary>Registers <paramref name="files"/> as <paramref name="relation"/>, naming each line's file as shown.</summary>
+    public static void Register(
+        DuckDbSession session, string relation, ManifestFiles files, string field, CancellationToken cancellationToken)
     {
-        foreach (var file in files.Where(f => f.IndexOfAny(GlobCharacters) >= 0))
+        foreach (var file in files.Paths.Where(f => f.IndexOfAny(GlobCharacters) >= 0))
         {
             // DuckDB would expand these characters as a file pattern and could read other files.
             throw new ManifestSourceException(
@@ -26,8 +31,12 @@ internal static class DuckDbManifestSource
     }
 
     /// <summary>The SELECT reading <paramref name="files"/>; a typed empty relation when there are none.</summary>
-    public static string Scan(IReadOnlyList<string> files)
+    public static string Scan(IReadOnlyList<string> files) => Scan(ManifestFiles.Local("", files));
+
+    /// <summary>The SELECT reading <paramref name="manifests"/>; a typed empty relation when there are none.</summary>
+    public static string Scan(ManifestFiles manifests)
     {
+        var files = manifests.Paths;
         var columns = Enumerable.Range(0, ComparisonSql.RawColumnCount).Select(i => $"c{i}").ToList();
         if (files.Count == 0)
         {
@@ -35,9 +44,27 @@ internal static class DuckDbManifestSource
                 .Select(c => $"CAST(NULL AS VARCHAR) AS {c}")) + " WHERE 1 = 0";
         }
         var types = string.Join(", ", columns.Select(c => $"'{c}': 'VARCHAR'"));
-        return $"SELECT filename AS {ComparisonSql.FileColumn}, {string.Join(", ", columns)} " +
+        return $"SELECT {Shown(manifests)} AS {ComparisonSql.FileColumn}, {string.Join(", ", columns)} " +
                $"FROM read_csv({DuckDbLiteral.List(files)}, " +
                "delim = '|', quote = '\"', escape = '\"', header = false, auto_detect = false, filename = true, " +
                $"compression = 'auto', columns = {{{types}}})";
+    }
+
+    /// <summary>
+    /// DuckDB's <c>filename</c>, with working copies renamed to the manifests they stand for. Only rejected_lines.sql
+    /// reads the column, and only for the lines it rejects, so the renames cost clean input nothing.
+    /// </summary>
+    private static string Shown(ManifestFiles manifests)
+    {
+        if (manifests.Renames.Count == 0)
+        {
+            return "filename";
+        }
+        var cases = manifests.Renames.Select(rename =>
+        {
+            var local = DuckDbLiteral.String(rename.Local);
+            return $"WHEN starts_with(filename, {local}) THEN {DuckDbLiteral.String(rename.Shown)} || substr(filename, length({local}) + 1)";
+        });
+        return $"CASE {string.Join(" ", cases)} ELSE filename END";
     }
 }

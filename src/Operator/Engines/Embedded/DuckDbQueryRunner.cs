@@ -109,6 +109,7 @@ internal sealed class DuckDbQueryRunner(IObjectStore store, TimeProvider timePro
         {
             return ReportAssembler.SummaryFailed($"Computing the run summary failed: {exception.Message}");
         }
+        assembled = await ReportAssembler.LocateSamplesAsync(assembled, store, cancellationToken);
         try
         {
             await publisher.PublishAsync(layout, assembled.Report, assembled.Summary, cancellationToken);

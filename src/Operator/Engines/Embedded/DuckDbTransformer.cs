@@ -159,27 +159,42 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
     /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Runs the steps on the manifests as they are. Only when DuckDB fails does <see cref="ManifestAudit"/> read the
+    /// input, set aside the lines it cannot read and run the steps again on cleaned copies; if DuckDB still fails,
+    /// or nothing was set aside, the run fails as before (never silently succeeds).
+    /// </summary>
     private async Task RunAsync(
         PhaseContext context, RunInputListing inputs, LocalWorkspace workspace, DuckDbSettings settings,
         ResultTableFolder tables, CancellationToken cancellationToken)
     {
-        using var session = DuckDbSession.Open(settings);
         var staged = Path.Combine(workspace.Scratch, "manifests");
         try
         {
-            var import = await StageAsync(inputs.Import, Path.Combine(staged, "import"), cancellationToken);
-            var export = await StageAsync(inputs.Export, Path.Combine(staged, "export"), cancellationToken);
-            DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
-            DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
+            var import = await StageAsync(ComparisonSql.ImportSide, inputs.Import, Path.Combine(staged, "import"), cancellationToken);
+            var export = await StageAsync(ComparisonSql.ExportSide, inputs.Export, Path.Combine(staged, "export"), cancellationToken);
             try
             {
-                await ExecuteStepsAsync(context, session, tables, inputs.Fingerprint, cancellationToken);
+                await ComputeAsync(context, settings, import, export, null, tables, inputs.Fingerprint, cancellationToken);
             }
-            catch (DuckDBException) when (!cancellationToken.IsCancellationRequested &&
-                                          ManifestEncoding.FirstInvalidLine(import.Concat(export), cancellationToken) is { } bad)
+            catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new MalformedManifestException(
-                    $"Line {bad.Line} of manifest '{bad.File}' is not valid UTF-8; fix or remove the line, then run again.");
+                var audit = await Task.Run(() => Audit(staged, import, export, cancellationToken), cancellationToken);
+                if (audit.Count == 0)
+                {
+                    throw;
+                }
+                try
+                {
+                    await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], new ManifestAudit(Audited(staged)).LinesFile,
+                        tables, inputs.Fingerprint, cancellationToken);
+                }
+                catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new MalformedManifestException(
+                        $"{audit.Count} line(s) that are not 8 pipe-separated UTF-8 fields were set aside (the first: " +
+                        $"{audit.First}), but DuckDB still cannot read the rest: {again.Message}");
+                }
             }
         }
         finally
@@ -188,19 +203,41 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         }
     }
 
+    private static string Audited(string staged) => Path.Combine(staged, "audited");
+
+    private static ManifestAuditResult Audit(string staged, ManifestFiles import, ManifestFiles export, CancellationToken cancellationToken) =>
+        new ManifestAudit(Audited(staged)).Run([import, export], cancellationToken);
+
+    /// <summary>One attempt at the steps, in a session of its own (a failed DuckDB session may be unusable).</summary>
+    private static async Task ComputeAsync(
+        PhaseContext context, DuckDbSettings settings, ManifestFiles import, ManifestFiles export, string? unreadableLines,
+        ResultTableFolder tables, string fingerprint, CancellationToken cancellationToken)
+    {
+        using var session = DuckDbSession.Open(settings);
+        DuckDbManifestSource.Register(session, ComparisonSql.ImportRaw, import, ImportField, cancellationToken);
+        DuckDbManifestSource.Register(session, ComparisonSql.ExportRaw, export, ExportField, cancellationToken);
+        UnreadableLinesRelation.Register(session, unreadableLines, cancellationToken);
+        await ExecuteStepsAsync(context, session, tables, fingerprint, cancellationToken);
+    }
+
     /// <summary>
     /// DuckDB reads local files only, so listed s3:// manifests (and only those) are first copied below the run's
-    /// scratch folder; local files are read where they are.
+    /// scratch folder, keeping their paths below the location, and shown under their s3:// names; local files are
+    /// read where they are.
     /// </summary>
-    private async Task<IReadOnlyList<string>> StageAsync(InputList list, string folder, CancellationToken cancellationToken)
+    private async Task<ManifestFiles> StageAsync(string side, InputList list, string folder, CancellationToken cancellationToken)
     {
         if (!ObjectStoreLocation.IsS3(list.Rule.Location))
         {
-            return list.Locations;
+            return ManifestFiles.Local(side, list.Locations);
         }
         Directory.CreateDirectory(folder);
-        return await new S3Staging(store, new LocalObjectStore())
+        var paths = await new S3Staging(store, new LocalObjectStore())
             .DownloadAsync(list.Rule.Location, list.Files, folder, cancellationToken);
+        var prefix = list.Rule.Location.TrimEnd('/');
+        // A location naming one object is staged under the object's name, not below it.
+        var single = list.Files.Count == 1 && list.Files[0].Location == prefix ? [(paths[0], prefix)] : Array.Empty<(string, string)>();
+        return new ManifestFiles(side, paths, [.. single, (folder + Path.DirectorySeparatorChar, prefix + "/")]);
     }
 
     private static async Task ExecuteStepsAsync(

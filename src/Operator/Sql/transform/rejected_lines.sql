@@ -1,9 +1,11 @@
 -- Every manifest line that was read but can never be compared, with the first reason it fails (docs/
--- comparison-semantics.md, "Rejected lines"): a timestamp that is not a canonical non-negative integer (abc, -5,
--- +170..., ' 170...', 170....0, 0170..., a number beyond BIGINT, empty), then an empty id, database or collection.
--- import_side and export_side keep exactly the complement (within the window). The sample is the line's fields joined
--- by '|' again (quotes already removed by the reader), cut to 200 characters.
-SELECT side, reason, file, SUBSTRING(sample, 1, 200) AS sample
+-- comparison-semantics.md, "Rejected lines"). Lines the engine's reader could not split into eight UTF-8 fields come
+-- from unreadable_lines (bad_field_count, not_utf8; the reader kept them out of the raw relations). Of the raw lines:
+-- a timestamp that is not a canonical non-negative integer (abc, -5, +170..., ' 170...', 170....0, 0170..., a number
+-- beyond BIGINT, empty), then an empty id, database or collection. import_side and export_side keep exactly the
+-- complement (within the window). The sample is the line's fields joined by '|' again (quotes already removed by the
+-- reader), cut to 200 characters; line_number is filled in for the report's samples afterwards, when known.
+SELECT side, reason, file, CAST(NULL AS BIGINT) AS line_number, SUBSTRING(sample, 1, 200) AS sample
 FROM (
     SELECT
         side,
@@ -26,3 +28,6 @@ FROM (
     ) lines
 ) classified
 WHERE reason IS NOT NULL
+UNION ALL
+SELECT side, reason, file, line_number, SUBSTRING(sample, 1, 200) AS sample
+FROM unreadable_lines

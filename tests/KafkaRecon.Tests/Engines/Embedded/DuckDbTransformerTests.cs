@@ -312,22 +312,26 @@ public sealed class DuckDbTransformerTests : IDisposable
         Assert.Contains("spec.manifests.exportLocation", observation.Message);
     }
 
-    [Fact]
-    public async Task Line_with_the_wrong_number_of_fields_fails_without_retry()
+    [Theory]
+    [InlineData("b|1709251200000|db|c|STREAMED|K2HB|b")] // 7 fields
+    [InlineData("b|1709251200000|db|c|STREAMED|K2HB|b|KAFKA_RECORD|extra")] // 9 fields
+    [InlineData("\"b|1709251200000|db|c|STREAMED|K2HB|b|KAFKA_RECORD")] // a quote never closed
+    [InlineData("\"b\"x|1709251200000|db|c|STREAMED|K2HB|b|KAFKA_RECORD")] // text after a closing quote
+    public async Task Line_that_is_not_eight_fields_is_a_rejected_line_and_the_other_lines_are_compared(string bad)
     {
-        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), "b|1709251200000|db|c|STREAMED|K2HB|b");
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), bad, Import("d", S, "db", "c"));
+        run.WriteExports("htme.txt", Export("a", S, "db", "c"), Export("d", S, "db", "c"));
 
-        var observation = await run.TransformAsync();
+        await run.TransformSucceedsAsync();
 
-        Assert.Equal("ManifestsMalformed", observation.Reason);
-        Assert.False(observation.Retryable);
-        Assert.False(Directory.Exists(Path.GetDirectoryName(run.Layout.Table(RunLayout.CountsTable))));
+        Assert.Equal(["db|c|2|2|0|2|0|0|0|0"], run.Counts());
+        Assert.Equal([$"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt")}|2|{bad}"], Rejected());
     }
 
     [Theory]
     [InlineData(3)] // the collection: a column every step reads
     [InlineData(6)] // the export id: a column the import side never reads
-    public async Task Line_that_is_not_utf8_fails_without_retry_naming_its_file_and_line(int field)
+    public async Task Line_that_is_not_utf8_is_a_rejected_line_naming_its_file_line_and_bytes(int field)
     {
         run.WriteImports("k2hb.txt", Import("a", S, "db", "c"));
         var fields = Import("b", S, "db", "c").Split('|').Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
@@ -336,12 +340,41 @@ public sealed class DuckDbTransformerTests : IDisposable
         var path = Path.Combine(run.ImportFolder, "k2hb-bad.txt");
         File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes(Import("c", S, "db", "c") + "\n"), .. line, (byte)'\n']);
 
-        var observation = await run.TransformAsync();
+        await run.TransformSucceedsAsync();
 
-        Assert.Equal("ManifestsMalformed", observation.Reason);
-        Assert.False(observation.Retryable);
-        Assert.Contains($"Line 2 of manifest '{path}' is not valid UTF-8", observation.Message);
+        Assert.Equal(["db|c|2|0|0|0|0|2|0|0"], run.Counts());
+        var expected = Import("b", S, "db", "c").Split('|');
+        expected[field] += "\\xFF\\xFE";
+        Assert.Equal([$"import|not_utf8|{path}|2|{string.Join('|', expected)}"], Rejected());
     }
+
+    [Fact]
+    public async Task Quoted_separator_and_line_end_stay_one_field_and_the_line_numbers_after_them_count_physical_lines()
+    {
+        // The id is written twice (fields 0 and 6), so its record spans lines 1 to 3.
+        run.WriteImports("k2hb.txt", Import("a|b\nc", S, "db", "c"), "x|1709251200000|db|c");
+        run.WriteExports("htme.txt", Export("a|b\nc", S, "db", "c"));
+
+        await run.TransformSucceedsAsync();
+
+        Assert.Equal(["db|c|1|1|0|1|0|0|0|0"], run.Counts());
+        Assert.Equal($"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt")}|4|x|1709251200000|db|c", Assert.Single(Rejected()));
+    }
+
+    [Fact]
+    public async Task Unreadable_lines_of_a_gzip_manifest_are_rejected_and_the_rest_compared()
+    {
+        run.WriteGzipImports("k2hb.txt.gz", Import("a", S, "db", "c"), "only|three|fields");
+        run.WriteExports("htme.txt", Export("a", S, "db", "c"));
+
+        await run.TransformSucceedsAsync();
+
+        Assert.Equal(["db|c|1|1|0|1|0|0|0|0"], run.Counts());
+        Assert.Equal([$"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt.gz")}|2|only|three|fields"], Rejected());
+    }
+
+    private IReadOnlyList<string> Rejected() =>
+        run.Rows(RunLayout.RejectedLinesTable, "side, reason, file, line_number, sample", "side, file, line_number, sample");
 
     [Fact]
     public async Task File_names_duckdb_would_expand_as_patterns_are_refused()

@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using System.Text.Unicode;
+
+namespace KafkaRecon.Operator.Manifests;
+
+/// <summary>
+/// Reads a manifest record by record with the rules of the engines' CSV readers (docs/comparison-semantics.md,
+/// "Inputs"): <c>\n</c> or <c>\r\n</c> line ends, quoted fields may span lines, blank lines carry no record. A
+/// record that is not exactly eight fields or not UTF-8 comes back with its reason instead of fields. A quote still
+/// open at the end of the file (or after <see cref="MaxRecordBytes"/>) rejects only the line it opened on; reading
+/// goes on at the next line, so one stray quote never swallows the lines after it.
+/// </summary>
+internal static class ManifestRecordReader
+{
+    public const int FieldCount = 8;
+
+    /// <summary>DuckDB's default <c>max_line_size</c>: a longer record is not read by the embedded engine either.</summary>
+    public const int MaxRecordBytes = 2 * 1024 * 1024;
+
+    /// <summary>A file's stream, decompressed when its name ends in <c>.gz</c> (as the engines decide).</summary>
+    public static Stream Decompressed(Stream raw, string name) =>
+        name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+
+    public static IEnumerable<ManifestRecord> Read(Stream stream, CancellationToken cancellationToken)
+    {
+        var source = new PhysicalLineSource(stream);
+        var pending = new List<PhysicalLine>();
+        var bytes = new List<byte>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = source.Next();
+            if (line is null)
+            {
+                if (pending.Count == 0)
+                {
+                    yield break;
+                }
+                yield return Unclosed(pending, source);
+                bytes.Clear();
+                continue;
+            }
+            if (pending.Count == 0 && line.IsBlank)
+            {
+                continue;
+            }
+            pending.Add(line);
+            if (pending.Count > 1)
+            {
+                bytes.AddRange(pending[^2].Bytes.AsSpan(pending[^2].Content.Length)); // the line end inside the quote
+            }
+            bytes.AddRange(line.Content);
+            var outcome = ManifestFieldSplitter.Split(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes), out var fields);
+            if (outcome == ManifestFieldSplitter.Outcome.OpenQuote && bytes.Count <= MaxRecordBytes)
+            {
+                continue;
+            }
+            var record = outcome == ManifestFieldSplitter.Outcome.OpenQuote
+                ? Unclosed(pending, source)
+                : Record(pending, bytes, outcome == ManifestFieldSplitter.Outcome.Fields ? fields : null);
+            pending.Clear();
+            bytes.Clear();
+            yield return record;
+        }
+    }
+
+    private static ManifestRecord Record(List<PhysicalLine> lines, List<byte> bytes, List<string>? fields)
+    {
+        var content = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
+        var reason = fields is null || fields.Count != FieldCount ? UnreadableReason.BadFieldCount
+            : !Utf8.IsValid(content) ? UnreadableReason.NotUtf8
+            : null;
+        return new ManifestRecord(lines[0].Number, lines[0].Offset, lines[^1].End, reason is null ? fields : null,
+            reason, SampleText.Render(content));
+    }
+
+    /// <summary>The line a never-closed quote opened on is rejected; the lines after it are read again.</summary>
+    private static ManifestRecord Unclosed(List<PhysicalLine> pending, PhysicalLineSource source)
+    {
+        var first = pending[0];
+        source.Replay(pending.Skip(1).ToList());
+        pending.Clear();
+        return new ManifestRecord(first.Number, first.Offset, first.End, null, UnreadableReason.BadFieldCount,
+            SampleText.Render(first.Content));
+    }
+}
