@@ -2,7 +2,7 @@
 
 A thin wrapper: it reads the import and export manifests of the window as raw text columns, registers them as the
 temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0..c7, all strings, and ``file``, the
-file a line came from), executes the
+file a line came from) and ``unreadable_lines`` (below), executes the
 *same* transform SQL files as the embedded DuckDB engine (``<step>.sql`` under ``--sql_dir``) in the order of
 ``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
 file's name, so each becomes a temporary view. Shared steps are persisted and materialised at once (``count()``), so
@@ -14,8 +14,16 @@ run's output prefix. ``{{window_end_ms}}`` in the SQL means the window end plus 
 in ComparisonSql. Only this run's table folders are overwritten; other runs' data is never touched.
 
 Manifests are read with the embedded engine's rules (docs/comparison-semantics.md, "Inputs"): ``|`` separated, ``"``
-quote and escape, exactly eight fields (a line with any other count fails the run, FAILFAST), files and folders whose
-name starts with ``.`` or ``_`` are not manifests, and a location with no manifest file is an empty side.
+quote and escape, files and folders whose name starts with ``.`` or ``_`` are not manifests, and a location with no
+manifest file is an empty side. A line that is not exactly eight fields, or not UTF-8, never fails the job and is never
+padded or cut into a compared record: Spark reads PERMISSIVE with a ``_corrupt_record`` column, and such lines go to
+the temporary view ``unreadable_lines`` (side, reason, file, line_number, sample) instead of the raw views, with
+reason ``bad_field_count`` (``_corrupt_record`` set) or ``not_utf8`` (a field holds U+FFFD, which is how Spark decodes
+bytes that are not UTF-8). ``rejected_lines.sql`` counts them with its own rejects, as on DuckDB. Known differences,
+untested here because Spark cannot run in this repository's tests: Spark reads one record per line, so a quoted field
+holding a line end (one record on DuckDB) becomes two ``bad_field_count`` lines; a genuine U+FFFD in valid UTF-8 is
+``not_utf8``; samples show U+FFFD where DuckDB's show ``\\xNN``; line_number is left empty and the operator finds it
+when it writes the report (RejectedSampleLines).
 
 Arguments: set by kafka-recon's GlueTransformer: --kafka_recon_run (idempotency key, used to find this run again),
 --run_id, --window_start_ms, --margin_end_ms, --import_location, --export_location, --output_location,
@@ -66,6 +74,10 @@ STEPS = [
 TABLES = [name for name, kind, _ in STEPS if kind == "output"]
 RAW_COLUMNS = ["c%d" % i for i in range(8)]
 FILE_COLUMN = "file"
+CORRUPT_COLUMN = "_corrupt_record"
+UNREADABLE_VIEW = "unreadable_lines"
+# Spark decodes bytes that are not UTF-8 as U+FFFD.
+REPLACEMENT_CHARACTER = "\ufffd"
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 
 
@@ -173,19 +185,18 @@ def listed_files(list_location, read=read_text):
 
 
 def read_manifests(spark, files):
-    """Exactly the listed manifest files, as eight strings and the file's name (``file``, as the embedded engine's
-    ``filename``: rejected_lines.sql names it in its samples). The operator's listing already passed over hidden names
-    (a leading '.', or '_' without '=', or a '._COPYING_' ending), symbolic links and files older than the window.
-
-    FAILFAST: a line with other than eight fields fails the run, as in the embedded engine; PERMISSIVE would pad or
-    cut it silently and compare a record that was never written. A location holding no file is an empty side.
+    """Exactly the listed manifest files, as eight strings, ``_corrupt_record`` (the raw line when Spark could not
+    split it into eight fields) and the file's name (``file``, as the embedded engine's ``filename``: rejected_lines.sql
+    names it in its samples). The operator's listing already passed over hidden names (a leading '.', or '_' without
+    '=', or a '._COPYING_' ending), symbolic links and files older than the window. A location holding no file is an
+    empty side.
     """
     from pyspark.sql.functions import input_file_name
     from pyspark.sql.types import StringType, StructField, StructType
 
-    schema = StructType([StructField(name, StringType(), True) for name in RAW_COLUMNS])
+    schema = StructType([StructField(name, StringType(), True) for name in RAW_COLUMNS + [CORRUPT_COLUMN]])
     # With column pruning Spark tokenises only the fields a query reads (the import side skips c6), and a line's
-    # field count is then checked against those alone: a nine-field line would pass FAILFAST unseen.
+    # field count is then checked against those alone: a nine-field line would not be marked corrupt.
     spark.conf.set("spark.sql.csv.parser.columnPruning.enabled", "false")
     reader = (
         spark.read.option("sep", "|")
@@ -193,13 +204,50 @@ def read_manifests(spark, files):
         .option("escape", '"')
         .option("header", "false")
         .option("recursiveFileLookup", "true")
-        .option("mode", "FAILFAST")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT_COLUMN)
         .schema(schema)
     )
     if not files:
         # An empty list is an empty side, as in the embedded engine.
         return spark.createDataFrame([], StructType(schema.fields + [StructField(FILE_COLUMN, StringType(), True)]))
     return reader.csv(files).withColumn(FILE_COLUMN, input_file_name())
+
+
+def _joined_fields():
+    """The eight fields joined by '|' again, an empty field as '' (as rejected_lines.sql builds its samples)."""
+    return "CONCAT(%s)" % ", '|', ".join("COALESCE(%s, '')" % c for c in RAW_COLUMNS)
+
+
+def _not_utf8():
+    """True when a field holds U+FFFD; field by field, so clean lines cost no concatenation, never NULL."""
+    return "(%s)" % " OR ".join("INSTR(COALESCE(%s, ''), '%s') > 0" % (c, REPLACEMENT_CHARACTER) for c in RAW_COLUMNS)
+
+
+def readable_sql(read_view):
+    """The raw relation the shared SQL reads: the lines Spark split into eight UTF-8 fields."""
+    return "SELECT %s, %s FROM %s WHERE %s IS NULL AND NOT %s" % (
+        FILE_COLUMN, ", ".join(RAW_COLUMNS), read_view, CORRUPT_COLUMN, _not_utf8())
+
+
+def unreadable_sql(side, read_view):
+    """The other lines, as unreadable_lines rows; the reader knows no line number (the report finds it)."""
+    return (
+        "SELECT '%s' AS side, CASE WHEN %s IS NOT NULL THEN 'bad_field_count' ELSE 'not_utf8' END AS reason, "
+        "%s, CAST(NULL AS BIGINT) AS line_number, SUBSTRING(COALESCE(%s, %s), 1, 200) AS sample "
+        "FROM %s WHERE %s IS NOT NULL OR %s"
+        % (side, CORRUPT_COLUMN, FILE_COLUMN, CORRUPT_COLUMN, _joined_fields(), read_view, CORRUPT_COLUMN, _not_utf8()))
+
+
+def register_manifests(spark, files_by_side):
+    """Registers ``<side>_manifest_raw`` for each (side, files) and ``unreadable_lines`` for both sides."""
+    unreadable = []
+    for side, files in files_by_side:
+        read_view = "%s_manifest_read" % side
+        read_manifests(spark, files).createOrReplaceTempView(read_view)
+        spark.sql(readable_sql(read_view)).createOrReplaceTempView("%s_manifest_raw" % side)
+        unreadable.append(unreadable_sql(side, read_view))
+    spark.sql(" UNION ALL ".join(unreadable)).createOrReplaceTempView(UNREADABLE_VIEW)
 
 
 def run_steps(spark, steps, output):
@@ -239,8 +287,7 @@ def main():
     job.init(args["JOB_NAME"], args)
     print("kafka-recon run %s (key %s)" % (args["run_id"], args["kafka_recon_run"]))
 
-    read_manifests(spark, listed_files(args["import_list"])).createOrReplaceTempView("import_manifest_raw")
-    read_manifests(spark, listed_files(args["export_list"])).createOrReplaceTempView("export_manifest_raw")
+    register_manifests(spark, [("import", listed_files(args["import_list"])), ("export", listed_files(args["export_list"]))])
     run_steps(spark, steps, args["output_location"].rstrip("/"))
     job.commit()
 

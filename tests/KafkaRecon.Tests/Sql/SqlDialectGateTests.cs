@@ -33,6 +33,18 @@ public sealed class SqlDialectGateTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Glue_reader_views_splitting_readable_from_unreadable_lines_parse_as_spark_sql()
+    {
+        var (exit, output) = await GlueScriptTests.RunAsync(
+            "import json\n" +
+            "print(json.dumps([etl.readable_sql('import_manifest_read'), etl.unreadable_sql('import', 'import_manifest_read')]))");
+        Assert.True(exit == 0, output);
+        var views = JsonSerializer.Deserialize<string[]>(output)!;
+
+        await AssertParsesAsync(views.Select((sql, i) => new Statement($"glue-reader/{i}", ["spark"], sql)));
+    }
+
+    [Fact]
     public async Task Report_summary_and_ddl_as_the_athena_engine_renders_them_parse_as_trino_and_hive_sql()
     {
         var statements = await AthenaRenderedStatementsAsync();

@@ -129,25 +129,32 @@ public sealed class GlueScriptTests
 
         Assert.True(exitCode == 0, output);
         using var document = JsonDocument.Parse(output);
-        var options = document.RootElement.GetProperty("events").EnumerateArray()
-            .Where(e => e[0].GetString() == "option")
-            .ToDictionary(e => e[1].GetString()!, e => e[2].GetString());
+        var events = document.RootElement.GetProperty("events").EnumerateArray().ToList();
+        var options = events.Where(e => e[0].GetString() == "option")
+            .GroupBy(e => e[1].GetString()!).ToDictionary(g => g.Key, g => g.Last()[2].GetString());
         Assert.Equal("|", options["sep"]);
         Assert.Equal("\"", options["quote"]);
         Assert.Equal("\"", options["escape"]);
         Assert.Equal("false", options["header"]);
-        // A line with other than eight fields fails the run, as in DuckDB; PERMISSIVE would pad or cut it silently.
-        Assert.Equal("FAILFAST", options["mode"]);
+        // A line Spark cannot split into eight fields is kept aside in _corrupt_record: neither a failed job nor a
+        // padded or cut record (docs/comparison-semantics.md, "Rejected lines").
+        Assert.Equal("PERMISSIVE", options["mode"]);
+        Assert.Equal("_corrupt_record", options["columnNameOfCorruptRecord"]);
         // Without this, Spark checks the field count of only the fields a query reads.
-        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e =>
+        Assert.Contains(events, e =>
             e[0].GetString() == "conf" && e[1].GetString() == "spark.sql.csv.parser.columnPruning.enabled"
             && e[2].GetString() == "false");
-        Assert.Equal(frame, document.RootElement.GetProperty("frame").GetString());
         // rejected_lines.sql names each rejected line's file, as DuckDB's filename column does; an empty side has
         // the column too.
-        Assert.Contains(document.RootElement.GetProperty("events").EnumerateArray(), e => frame == "raw"
+        Assert.Contains(events, e => frame == "raw"
             ? e[0].GetString() == "withColumn" && e[2].GetString() == "file" && e[3].GetString() == "input_file_name()"
             : e[0].GetString() == "empty" && e[2].EnumerateArray().Any(name => name.GetString() == "file"));
+        var views = events.Where(e => e[0].GetString() == "view").ToDictionary(e => e[2].GetString()!, e => e[1].GetString()!);
+        Assert.Contains("_corrupt_record IS NULL", views[ComparisonSql.ImportRaw]);
+        Assert.Contains("_corrupt_record IS NULL", views[ComparisonSql.ExportRaw]);
+        Assert.Contains("'bad_field_count'", views[ComparisonSql.UnreadableLines]);
+        Assert.Contains("'not_utf8'", views[ComparisonSql.UnreadableLines]);
+        Assert.Contains("\ufffd", views[ComparisonSql.UnreadableLines]);
     }
 
     [Fact]

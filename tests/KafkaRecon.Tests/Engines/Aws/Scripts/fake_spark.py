@@ -1,7 +1,8 @@
 """Runs parts of the Glue ETL script against a fake SparkSession that records every call, and prints the record.
 
     python3 fake_spark.py <etl script> steps <sql_dir>      -> the calls of run_steps over the real transform SQL
-    python3 fake_spark.py <etl script> read <files, comma-separated> <missing:0|1>  -> the calls of read_manifests
+    python3 fake_spark.py <etl script> read <files, comma-separated> <missing:0|1>  -> the calls of register_manifests
+                                                                        (the import side; the export side has no file)
 
 Spark is not installed here; the fake stands in for exactly the methods the script calls, so an added call the fake
 does not know fails the test instead of passing unseen.
@@ -82,7 +83,8 @@ class Spark:
         self.missing = missing
 
     def sql(self, text):
-        name = self.names_by_sql[text]
+        # The steps by their name; any other statement (the reader's views) by its text.
+        name = self.names_by_sql.get(text, text)
         events.append(["sql", name])
         return Frame(name)
 
@@ -134,8 +136,8 @@ def main():
         print(json.dumps({"steps": [[name, kind, sql] for name, kind, _, sql in steps], "events": events}))
     else:
         files = [f for f in sys.argv[3].split(",") if f]
-        frame = etl.read_manifests(Spark({}, missing=sys.argv[4] == "1"), files)
-        print(json.dumps({"frame": frame.name, "events": events}))
+        etl.register_manifests(Spark({}, missing=sys.argv[4] == "1"), [("import", files), ("export", [])])
+        print(json.dumps({"events": events}))
 
 
 if __name__ == "__main__":
