@@ -6,9 +6,10 @@ namespace KafkaRecon.Operator.Manifests;
 /// <summary>
 /// Reads a manifest record by record with the rules of the engines' CSV readers (docs/comparison-semantics.md,
 /// "Inputs"): <c>\n</c> or <c>\r\n</c> line ends, quoted fields may span lines, blank lines carry no record. A
-/// record that is not exactly eight fields or not UTF-8 comes back with its reason instead of fields. A quote still
-/// open at the end of the file (or after <see cref="MaxRecordBytes"/>) rejects only the line it opened on; reading
-/// goes on at the next line, so one stray quote never swallows the lines after it.
+/// record that is not exactly eight fields or not UTF-8 comes back with its reason instead of fields. A record over
+/// several lines that does not split into eight fields (a quote open until the end of the file or for
+/// <see cref="MaxRecordBytes"/>, or closed by another stray quote) rejects only the line it starts on; reading goes
+/// on at the next line, so one stray quote never swallows the lines after it.
 /// </summary>
 internal static class ManifestRecordReader
 {
@@ -36,7 +37,7 @@ internal static class ManifestRecordReader
                 {
                     yield break;
                 }
-                yield return Unclosed(pending, source);
+                yield return FirstLineOnly(pending, source);
                 bytes.Clear();
                 continue;
             }
@@ -55,9 +56,10 @@ internal static class ManifestRecordReader
             {
                 continue;
             }
-            var record = outcome == ManifestFieldSplitter.Outcome.OpenQuote
-                ? Unclosed(pending, source)
-                : Record(pending, bytes, outcome == ManifestFieldSplitter.Outcome.Fields ? fields : null);
+            var split = outcome == ManifestFieldSplitter.Outcome.Fields && fields.Count == FieldCount;
+            var record = (!split && pending.Count > 1) || outcome == ManifestFieldSplitter.Outcome.OpenQuote
+                ? FirstLineOnly(pending, source)
+                : Record(pending, bytes, split ? fields : null);
             pending.Clear();
             bytes.Clear();
             yield return record;
@@ -67,15 +69,19 @@ internal static class ManifestRecordReader
     private static ManifestRecord Record(List<PhysicalLine> lines, List<byte> bytes, List<string>? fields)
     {
         var content = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
-        var reason = fields is null || fields.Count != FieldCount ? UnreadableReason.BadFieldCount
+        var reason = fields is null ? UnreadableReason.BadFieldCount
             : !Utf8.IsValid(content) ? UnreadableReason.NotUtf8
             : null;
         return new ManifestRecord(lines[0].Number, lines[0].Offset, lines[^1].End, reason is null ? fields : null,
             reason, SampleText.Render(content));
     }
 
-    /// <summary>The line a never-closed quote opened on is rejected; the lines after it are read again.</summary>
-    private static ManifestRecord Unclosed(List<PhysicalLine> pending, PhysicalLineSource source)
+    /// <summary>
+    /// A record over several lines that is not eight fields (a quote never closed, or closed by a stray quote lines
+    /// later): only the line it starts on is rejected and the lines after it are read again, so a stray quote can
+    /// never hide good lines inside one rejected line.
+    /// </summary>
+    private static ManifestRecord FirstLineOnly(List<PhysicalLine> pending, PhysicalLineSource source)
     {
         var first = pending[0];
         source.Replay(pending.Skip(1).ToList());

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using KafkaRecon.Tests.Support;
@@ -7,7 +8,8 @@ namespace KafkaRecon.Tests.Sql;
 /// <summary>
 /// Issue 12: for random manifests (few ids so duplicates and both-sided ids are common, timestamps in and out of the
 /// window, unreadable timestamps and empty keys, records missing on either side) the totals of a real
-/// <c>kafka-recon run</c> equal those of <see cref="ComparisonModel"/>.
+/// <c>kafka-recon run</c> equal those of <see cref="ComparisonModel"/>; lines no reader can split into eight UTF-8
+/// fields, injected anywhere, add exactly one rejected line each and change nothing else.
 /// </summary>
 public sealed class ComparisonTotalsPropertyTests
 {
@@ -28,28 +30,64 @@ public sealed class ComparisonTotalsPropertyTests
     private static readonly Gen<(ModelLine[] Import, ModelLine[] Export)> Inputs =
         Gen.Select(Lines.Array[0, 25], Lines.Array[0, 25]);
 
+    /// <summary>Lines no reader can split into eight UTF-8 fields, each rejected as exactly one line.</summary>
+    private static readonly Gen<byte[]> UnreadableLines = Gen.OneOf(
+        Gen.Const("u|1709251200000|db1|c1|STREAMED|K2HB|u"u8.ToArray()),
+        Gen.Const("u|1709251200000|db1|c1|STREAMED|K2HB|u|KAFKA_RECORD|extra"u8.ToArray()),
+        Gen.Const("\"open|1709251200000|db1|c1|STREAMED|K2HB|open|KAFKA_RECORD"u8.ToArray()),
+        Gen.Const("one field"u8.ToArray()),
+        Gen.Const<byte[]>([.. "u|1709251200000|db1|c1"u8, 0xFF, .. "|STREAMED|K2HB|u|KAFKA_RECORD"u8]));
+
+    /// <summary>A side's lines with unreadable ones at random places.</summary>
+    private static readonly Gen<(ModelLine[] Lines, byte[][] Written, int Injected)> SidesWithUnreadableLines =
+        Gen.Select(Lines.Array[0, 20], Gen.Select(Gen.Int[0, 20], UnreadableLines).Array[0, 4], (lines, bad) =>
+        {
+            var written = lines.Select(l => Encoding.UTF8.GetBytes(l.Import())).ToList();
+            foreach (var (at, line) in bad)
+            {
+                written.Insert(Math.Min(at, written.Count), line);
+            }
+            return (lines, written.ToArray(), bad.Length);
+        });
+
+    [Fact]
+    public void Unreadable_lines_are_each_one_rejected_line_and_the_rest_totals_as_the_model_says()
+    {
+        Gen.Select(SidesWithUnreadableLines, Lines.Array[0, 20]).Sample(input =>
+        {
+            var ((import, written, injected), export) = input;
+            var model = ComparisonModel.Totals(import, export, StartMs, EndMs);
+            var actual = Task.Run(() => RunAsync(written, export.Select(l => Encoding.UTF8.GetBytes(l.Export())))).GetAwaiter().GetResult();
+            Assert.Equal(model with { Rejected = model.Rejected + injected }, actual);
+        }, iter: 8, threads: 1, print: input =>
+            "import:\n" + string.Join("\n", input.Item1.Written.Select(Encoding.UTF8.GetString)) +
+            "\nexport:\n" + string.Join("\n", input.Item2.Select(l => l.Export())));
+    }
+
     [Fact]
     public void Run_totals_equal_the_in_memory_model()
     {
         Inputs.Sample(input =>
         {
             var expected = ComparisonModel.Totals(input.Import, input.Export, StartMs, EndMs);
-            var actual = Task.Run(() => RunAsync(input.Import, input.Export)).GetAwaiter().GetResult();
+            var actual = Task.Run(() => RunAsync(
+                input.Import.Select(l => Encoding.UTF8.GetBytes(l.Import())),
+                input.Export.Select(l => Encoding.UTF8.GetBytes(l.Export())))).GetAwaiter().GetResult();
             Assert.Equal(expected, actual);
         }, iter: 12, threads: 1, print: input =>
             "import:\n" + string.Join("\n", input.Import.Select(l => l.Import())) +
             "\nexport:\n" + string.Join("\n", input.Export.Select(l => l.Export())));
     }
 
-    private static async Task<ModelTotals> RunAsync(ModelLine[] import, ModelLine[] export)
+    private static async Task<ModelTotals> RunAsync(IEnumerable<byte[]> import, IEnumerable<byte[]> export)
     {
         var root = Directory.CreateTempSubdirectory("krecon-property-");
         try
         {
             var importFolder = Directory.CreateDirectory(Path.Combine(root.FullName, "import")).FullName;
             var exportFolder = Directory.CreateDirectory(Path.Combine(root.FullName, "export")).FullName;
-            await File.WriteAllLinesAsync(Path.Combine(importFolder, "i.txt"), import.Select(l => l.Import()));
-            await File.WriteAllLinesAsync(Path.Combine(exportFolder, "e.txt"), export.Select(l => l.Export()));
+            await File.WriteAllBytesAsync(Path.Combine(importFolder, "i.txt"), [.. import.SelectMany(l => l.Append((byte)'\n'))]);
+            await File.WriteAllBytesAsync(Path.Combine(exportFolder, "e.txt"), [.. export.SelectMany(l => l.Append((byte)'\n'))]);
             var resource = Path.Combine(root.FullName, "recon.yaml");
             await File.WriteAllTextAsync(resource, $"""
                 apiVersion: kafkarecon.io/v1alpha1
