@@ -189,7 +189,7 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
                     await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], new ManifestAudit(Audited(staged)).LinesFile,
                         tables, inputs.Fingerprint, cancellationToken);
                 }
-                catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested)
+                catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested && IsInputError(again))
                 {
                     throw new MalformedManifestException(
                         $"{audit.Count} line(s) that are not 8 pipe-separated UTF-8 fields were set aside (the first: " +

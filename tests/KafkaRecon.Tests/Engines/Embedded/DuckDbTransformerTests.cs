@@ -373,6 +373,21 @@ public sealed class DuckDbTransformerTests : IDisposable
         Assert.Equal([$"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt.gz")}|2|only|three|fields"], Rejected());
     }
 
+    [Fact]
+    public async Task When_duckdb_still_fails_after_the_unreadable_lines_are_set_aside_the_run_fails_naming_them()
+    {
+        // Beyond DuckDB's max_line_size: a line its reader refuses though it is eight fields.
+        var huge = Import(new string('h', 3 * 1024 * 1024), S, "db", "c");
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), "seven|1|db|c|S|K|seven", huge);
+
+        var observation = await run.TransformAsync();
+
+        Assert.Equal("ManifestsMalformed", observation.Reason);
+        Assert.False(observation.Retryable);
+        Assert.Contains($"line 2 of '{Path.Combine(run.ImportFolder, "k2hb.txt")}' (bad_field_count)", observation.Message);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(run.Layout.Table(RunLayout.CountsTable))));
+    }
+
     private IReadOnlyList<string> Rejected() =>
         run.Rows(RunLayout.RejectedLinesTable, "side, reason, file, line_number, sample", "side, file, line_number, sample");
 
