@@ -10,7 +10,8 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
 /// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan,
 /// into its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
-/// differing ids leave the join, and the per-collection counts come from the sides. A run whose tables are already
+/// differing ids leave the join, and the per-collection counts come from the sides. Lines DuckDB cannot read are set
+/// aside as rejected lines only after it failed on them (<see cref="ManifestAudit"/>). A run whose tables are already
 /// published under the same fingerprint (<see cref="RunFingerprint"/>: the spec fields that shape the comparison and
 /// the run's input listing) succeeds at once; any change gives a new run folder. For an s3:// output location the tables are built in a <see cref="LocalWorkspace"/>
 /// and then uploaded (<see cref="S3ResultTables"/>).
@@ -179,15 +180,16 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
             }
             catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
             {
-                var audit = await Task.Run(() => Audit(staged, import, export, cancellationToken), cancellationToken);
+                var auditor = new ManifestAudit(Path.Combine(staged, "audited"));
+                var audit = await Task.Run(() => auditor.Run([import, export], cancellationToken), cancellationToken);
                 if (audit.Count == 0)
                 {
                     throw;
                 }
                 try
                 {
-                    await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], new ManifestAudit(Audited(staged)).LinesFile,
-                        tables, inputs.Fingerprint, cancellationToken);
+                    await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], auditor.LinesFile, tables,
+                        inputs.Fingerprint, cancellationToken);
                 }
                 catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested && IsInputError(again))
                 {
@@ -202,11 +204,6 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
             LocalWorkspace.DeleteScratch(staged);
         }
     }
-
-    private static string Audited(string staged) => Path.Combine(staged, "audited");
-
-    private static ManifestAuditResult Audit(string staged, ManifestFiles import, ManifestFiles export, CancellationToken cancellationToken) =>
-        new ManifestAudit(Audited(staged)).Run([import, export], cancellationToken);
 
     /// <summary>One attempt at the steps, in a session of its own (a failed DuckDB session may be unusable).</summary>
     private static async Task ComputeAsync(
