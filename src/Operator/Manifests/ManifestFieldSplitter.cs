@@ -9,16 +9,7 @@ namespace KafkaRecon.Operator.Manifests;
 /// </summary>
 internal static class ManifestFieldSplitter
 {
-    public enum Outcome
-    {
-        Fields,
-        /// <summary>A quoted field is still open at the end: the record goes on on the next line.</summary>
-        OpenQuote,
-        /// <summary>Text follows a closing quote before the next separator.</summary>
-        Malformed,
-    }
-
-    public static Outcome Split(ReadOnlySpan<byte> record, out List<string> fields)
+    public static SplitOutcome Split(ReadOnlySpan<byte> record, out List<string> fields)
     {
         fields = [];
         var field = new List<byte>();
@@ -33,7 +24,7 @@ internal static class ManifestFieldSplitter
                 {
                     if (i >= record.Length)
                     {
-                        return Outcome.OpenQuote;
+                        return SplitOutcome.OpenQuote;
                     }
                     if (record[i] != (byte)'"')
                     {
@@ -52,7 +43,7 @@ internal static class ManifestFieldSplitter
                 }
                 if (i < record.Length && record[i] != (byte)'|')
                 {
-                    return Outcome.Malformed;
+                    return SplitOutcome.Malformed;
                 }
             }
             else
@@ -65,7 +56,7 @@ internal static class ManifestFieldSplitter
             fields.Add(Encoding.UTF8.GetString([.. field]));
             if (i >= record.Length)
             {
-                return Outcome.Fields;
+                return SplitOutcome.Fields;
             }
             i++; // the separator
         }

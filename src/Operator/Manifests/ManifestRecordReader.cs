@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
 namespace KafkaRecon.Operator.Manifests;
@@ -51,13 +52,13 @@ internal static class ManifestRecordReader
                 bytes.AddRange(pending[^2].Bytes.AsSpan(pending[^2].Content.Length)); // the line end inside the quote
             }
             bytes.AddRange(line.Content);
-            var outcome = ManifestFieldSplitter.Split(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes), out var fields);
-            if (outcome == ManifestFieldSplitter.Outcome.OpenQuote && bytes.Count <= MaxRecordBytes)
+            var outcome = ManifestFieldSplitter.Split(CollectionsMarshal.AsSpan(bytes), out var fields);
+            if (outcome == SplitOutcome.OpenQuote && bytes.Count <= MaxRecordBytes)
             {
                 continue;
             }
-            var split = outcome == ManifestFieldSplitter.Outcome.Fields && fields.Count == FieldCount;
-            var record = (!split && pending.Count > 1) || outcome == ManifestFieldSplitter.Outcome.OpenQuote
+            var split = outcome == SplitOutcome.Fields && fields.Count == FieldCount;
+            var record = (!split && pending.Count > 1) || outcome == SplitOutcome.OpenQuote
                 ? FirstLineOnly(pending, source)
                 : Record(pending, bytes, split ? fields : null);
             pending.Clear();
@@ -68,12 +69,12 @@ internal static class ManifestRecordReader
 
     private static ManifestRecord Record(List<PhysicalLine> lines, List<byte> bytes, List<string>? fields)
     {
-        var content = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
+        var content = CollectionsMarshal.AsSpan(bytes);
         var reason = fields is null ? UnreadableReason.BadFieldCount
             : !Utf8.IsValid(content) ? UnreadableReason.NotUtf8
             : null;
         return new ManifestRecord(lines[0].Number, lines[0].Offset, lines[^1].End, reason is null ? fields : null,
-            reason, SampleText.Render(content));
+            reason, reason is null ? "" : SampleText.Render(content));
     }
 
     /// <summary>

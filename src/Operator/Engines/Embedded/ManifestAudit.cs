@@ -93,6 +93,3 @@ internal sealed class ManifestAudit(string folder)
 
     private static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
-
-/// <summary>The sides with their cleaned copies, how many lines were set aside, and the first of them (for errors).</summary>
-internal sealed record ManifestAuditResult(IReadOnlyList<ManifestFiles> Sides, long Count, string? First);
