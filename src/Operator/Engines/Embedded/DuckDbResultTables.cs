@@ -9,6 +9,8 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 /// </summary>
 internal static class DuckDbResultTables
 {
+    private const string LineNumberColumn = "line_number";
+
     /// <summary>
     /// Registers every table it can read. A detail table that cannot be read is left out so only the queries that
     /// use it fail; its problem is returned, by table name. An unreadable counts table throws: nothing works without it.
@@ -28,6 +30,13 @@ internal static class DuckDbResultTables
             try
             {
                 session.Execute($"CREATE OR REPLACE VIEW {table} AS {scan}", cancellationToken);
+                if (table == RunLayout.RejectedLinesTable && !HasColumn(session, table, LineNumberColumn, cancellationToken))
+                {
+                    // Published before rejected lines carried their line: the summary query reads the column.
+                    session.Execute(
+                        $"CREATE OR REPLACE VIEW {table} AS SELECT *, CAST(NULL AS BIGINT) AS {LineNumberColumn} FROM ({scan})",
+                        cancellationToken);
+                }
             }
             catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -36,4 +45,7 @@ internal static class DuckDbResultTables
         }
         return problems;
     }
+
+    private static bool HasColumn(DuckDbSession session, string table, string column, CancellationToken cancellationToken) =>
+        session.Query($"SELECT * FROM {table} LIMIT 0", _ => { }, cancellationToken).Contains(column, StringComparer.Ordinal);
 }

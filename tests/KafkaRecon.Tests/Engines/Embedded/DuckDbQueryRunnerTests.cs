@@ -50,6 +50,30 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rejected_lines_published_before_they_carried_a_line_number_still_give_samples_with_their_line()
+    {
+        run.WriteImports("k2hb.txt", Import("a", S, "db", "c"), Import("b", "abc", "db", "c"));
+        run.WriteExports("htme.txt", Export("a", S, "db", "c"));
+        await run.TransformSucceedsAsync();
+        var table = Directory.GetFiles(run.Layout.Table(RunLayout.RejectedLinesTable), "*.parquet").Single();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT side, reason, file, sample FROM read_parquet('{table}')) TO '{table}.old' (FORMAT PARQUET)";
+            command.ExecuteNonQuery();
+        }
+        File.Move(table + ".old", table, overwrite: true);
+
+        var observation = await run.QueryAsync();
+
+        Assert.Equal(ObservedState.Succeeded, observation.State);
+        var summary = await new ReportSummaryReader(run.Store).ReadAsync(run.Layout.Summary, CancellationToken.None);
+        Assert.Equal(new RejectedLineSample("import", "bad_timestamp", Path.Combine(run.ImportFolder, "k2hb.txt"),
+            Import("b", "abc", "db", "c"), 2), Assert.Single(summary.RejectedSamples));
+    }
+
+    [Fact]
     public async Task Default_sets_run_only_the_main_queries()
     {
         ReportFixture.Write(run);
