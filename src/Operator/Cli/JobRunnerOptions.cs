@@ -24,7 +24,9 @@ internal sealed class JobRunnerOptions
 
     private readonly Option<string?> _serviceAccount = new("--job-service-account")
     {
-        Description = "ServiceAccount of the Jobs' pods (its storage identity, e.g. IRSA); its token is not mounted.",
+        Description = "ServiceAccount of the Jobs' pods (its storage identity, e.g. IRSA; its token is not mounted); " +
+                      "default: $POD_SERVICE_ACCOUNT (the operator's own), else the namespace's default.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_SERVICE_ACCOUNT"),
     };
 
     private readonly Option<string?> _environment = new("--job-env")
