@@ -47,14 +47,18 @@ internal sealed class ProxiedRun : IAsyncDisposable
     public Task<string> HoldEndOf(RunPhase phase) => Proxy.HoldNext((method, path, body) =>
         method == "PUT" && path.EndsWith($"/{Name}/status", StringComparison.Ordinal) && Ends(body, phase));
 
-    public OperatorProcess StartOperator()
+    /// <param name="arguments">Further flags of <c>kafka-recon operator</c>.</param>
+    /// <param name="environment">Further environment of the process.</param>
+    public OperatorProcess StartOperator(
+        IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort.Next();
         var process = OperatorProcess.Start(
         [
             "operator", "--server", Proxy.Url, "--namespaces", Namespace,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--log-format", "text", "--grace-period", "1s",
-        ], port, _logs.Combine($"operator-{_operators.Count}.log"));
+            .. arguments ?? [],
+        ], port, _logs.Combine($"operator-{_operators.Count}.log"), environment);
         _operators.Add(process);
         return process;
     }
