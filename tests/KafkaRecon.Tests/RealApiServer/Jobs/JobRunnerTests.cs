@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -7,6 +6,7 @@ using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines.Jobs;
 using KafkaRecon.Operator.Storage;
 using KafkaRecon.Tests.Aws;
+using KafkaRecon.Tests.EndToEnd;
 using KafkaRecon.Tests.RealApiServer.EndToEnd;
 using KafkaRecon.Tests.Support;
 
@@ -92,6 +92,59 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
         await Poll.UntilAsync(async () => (await setup.JobsAsync()).Count == 0, "the Job is deleted", ProxiedRun.Limit);
         await Poll.UntilAsync(async () => (await setup.PodsAsync()).Count == 0, "the Job's pod is deleted", ProxiedRun.Limit);
         Assert.Empty(player.Played);
+    }
+
+    [RealApiServerFact]
+    public async Task Spec_change_while_the_job_runs_deletes_that_job_and_the_new_run_gets_its_own()
+    {
+        await using var setup = await JobRunSetup.StartAsync(controlPlane, moto, "job-respec");
+        await using var player = new JobPodPlayer(controlPlane, setup.Run.Namespace) { Holding = true };
+
+        setup.StartOperator();
+        await setup.CreateAsync();
+        var running = await setup.Run.WaitAsync(r => r.Status?.Phases.Transform?.State == PhaseState.Running, "the transform runs in its Job");
+        var first = running.Status!.Phases.Transform!.IdempotencyKey!;
+        // Thresholds that tolerate every gap the sample plants: only a run under the new spec can succeed.
+        await setup.Run.PatchAsync("""
+            {"spec": {"verification": {"maxMissingExports": 1000000, "maxMissingImports": 1000000,
+              "maxMismatchedTimestamps": 1000000, "failOnMissingCollections": false, "failOnMissingDatabases": false}}}
+            """);
+        await Poll.UntilAsync(async () => (await setup.JobsAsync()).Select(j => j.Metadata.Name).SingleOrDefault() is { } name && name != first,
+            "the first run's Job is deleted and the new run's Job created", ProxiedRun.Limit);
+        player.Holding = false;
+        var done = await setup.Run.WaitAsync(r => r.Status?.ObservedGeneration == 2 && r.IsFinished(),
+            $"the restarted run finishes\n{player.Describe()}");
+
+        Assert.True(done.Status!.Phase == ReconciliationPhase.Succeeded, KubernetesJson.Serialize(done.Status));
+        setup.Run.AssertExactTotals(done);
+        Assert.Equal(done.Status.Phases.Transform!.IdempotencyKey, Assert.Single(await setup.JobsAsync()).Metadata.Name);
+    }
+
+    [RealApiServerFact]
+    public async Task A_job_deleted_by_someone_fails_that_attempt_and_the_next_attempt_runs_in_a_new_job()
+    {
+        await using var setup = await JobRunSetup.StartAsync(controlPlane, moto, "job-vanish");
+        await using var player = new JobPodPlayer(controlPlane, setup.Run.Namespace) { Holding = true };
+
+        setup.StartOperator();
+        await setup.CreateAsync();
+        var running = await setup.Run.WaitAsync(r => r.Status?.Phases.Transform?.State == PhaseState.Running, "the transform runs in its Job");
+        var first = running.Status!.Phases.Transform!.IdempotencyKey!;
+        await setup.Run.Admin.BatchV1.DeleteNamespacedJobAsync(first, setup.Run.Namespace,
+            new V1DeleteOptions { PropagationPolicy = "Background" });
+        await setup.Run.WaitAsync(r => r.Status?.Phases.Transform?.Attempt == 2, "the transform is attempted again");
+        player.Holding = false;
+        var done = await setup.Run.WaitAsync(r => r.IsFinished(), $"the run ends\n{player.Describe()}");
+
+        var transform = done.Status!.Phases.Transform!;
+        Assert.Equal(PhaseState.Succeeded, transform.State);
+        Assert.Equal(2, transform.Attempt);
+        Assert.NotEqual(first, transform.IdempotencyKey);
+        setup.Run.AssertExactTotals(done);
+        Assert.Equal(transform.IdempotencyKey, Assert.Single(await setup.JobsAsync()).Metadata.Name);
+        var events = await setup.Run.Admin.CoreV1.ListNamespacedEventAsync(setup.Run.Namespace);
+        Assert.Contains(events.Items, e => e.Reason == "TransformFailed"
+                                           && e.Message.Contains($"Job {setup.Run.Namespace}/{first} no longer exists", StringComparison.Ordinal));
     }
 
     [RealApiServerFact]
