@@ -1,7 +1,7 @@
 using System.CommandLine;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
-using KafkaRecon.Operator.Engines.Embedded;
+using KafkaRecon.Operator.Composition;
 using KafkaRecon.Operator.Engines.Jobs;
 
 namespace KafkaRecon.Operator.Cli;
@@ -41,7 +41,8 @@ internal static class PhaseCommand
                 return ExitCodes.InvalidInput;
             }
             using var aws = new LazyAwsClients(parse.GetValue(awsEndpoint));
-            var observation = await new DuckDbTransformer(aws.CreateStore()).StartAsync(context, cancellationToken);
+            var transformer = EngineComposition.EmbeddedEngines(TimeProvider.System, aws.CreateStore()).Transformer;
+            var observation = await transformer.StartAsync(context, cancellationToken);
             var result = PhaseJobResult.From(observation);
             if (parse.GetValue(resultFile) is { Length: > 0 } file)
             {
