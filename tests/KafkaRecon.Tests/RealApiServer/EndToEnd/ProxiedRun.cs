@@ -36,10 +36,14 @@ internal sealed class ProxiedRun : IAsyncDisposable
 
     public GeneratedDataset Dataset { get; }
 
-    public static async Task<ProxiedRun> StartAsync(ControlPlane controlPlane, string prefix)
+    /// <param name="operatorToken">The operators' token for the new namespace; null: the administrator's.</param>
+    /// <param name="namespaceLabels">Labels of the new namespace (Pod Security admission, say).</param>
+    public static async Task<ProxiedRun> StartAsync(ControlPlane controlPlane, string prefix,
+        Func<string, Task<string>>? operatorToken = null, IDictionary<string, string>? namespaceLabels = null)
     {
-        var namespaceName = await controlPlane.CreateNamespaceAsync(prefix);
-        var proxy = await HoldingApiProxy.StartAsync(controlPlane, controlPlane.AdminToken);
+        var namespaceName = await controlPlane.CreateNamespaceAsync(prefix, namespaceLabels);
+        var token = operatorToken is null ? controlPlane.AdminToken : await operatorToken(namespaceName);
+        var proxy = await HoldingApiProxy.StartAsync(controlPlane, token);
         return new ProxiedRun(namespaceName, controlPlane.AdminClient(), proxy, new GeneratedDataset(records: 500));
     }
 

@@ -23,6 +23,7 @@ namespace KafkaRecon.Tests.RealApiServer.Jobs;
 public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) : IClassFixture<MotoServer>
 {
     private const string JobServiceAccount = "recon-jobs";
+    private const string OperatorServiceAccount = "kafka-recon";
 
     [RealApiServerFact]
     public async Task Transform_in_a_job_drives_the_run_to_the_embedded_totals_and_the_job_is_named_by_the_key()
@@ -193,7 +194,15 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
         public static async Task<JobRunSetup> StartAsync(ControlPlane controlPlane, MotoServer moto, string prefix)
         {
             await controlPlane.EnsureControllerManagerAsync();
-            var run = await ProxiedRun.StartAsync(controlPlane, prefix);
+            // The operator runs with exactly the chart's rules (a missing verb fails the test), and the Job's pod
+            // must pass the restricted Pod Security profile.
+            var run = await ProxiedRun.StartAsync(controlPlane, prefix, async namespaceName =>
+            {
+                var token = await controlPlane.ServiceAccountTokenAsync(namespaceName, OperatorServiceAccount);
+                using var admin = controlPlane.AdminClient();
+                await ChartRbac.BindAsync(admin, namespaceName, OperatorServiceAccount, "operator-rules.yaml", "job-runner-rules.yaml");
+                return token;
+            }, new Dictionary<string, string> { ["pod-security.kubernetes.io/enforce"] = "restricted" });
             await controlPlane.ServiceAccountTokenAsync(run.Namespace, JobServiceAccount); // creates the account
             var (clients, bucket) = await MotoS3.CreateBucketAsync(moto);
             var local = KubernetesYaml.Deserialize<KafkaReconciliation>(run.Dataset.ResourceYaml(ProxiedRun.Name)).Spec;
