@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaRecon.Operator.Aws;
 using KafkaRecon.Operator.Engines;
 using KafkaRecon.Operator.Composition;
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Engines.Jobs;
 
 namespace KafkaRecon.Operator.Cli;
@@ -42,7 +43,7 @@ internal static class PhaseCommand
             }
             using var aws = new LazyAwsClients(parse.GetValue(awsEndpoint));
             var transformer = EngineComposition.EmbeddedEngines(TimeProvider.System, aws.CreateStore()).Transformer;
-            var observation = await transformer.StartAsync(context, cancellationToken);
+            var observation = await TransformAsync(transformer, context, cancellationToken);
             var result = PhaseJobResult.From(observation);
             if (parse.GetValue(resultFile) is { Length: > 0 } file)
             {
@@ -54,10 +55,36 @@ internal static class PhaseCommand
                 (result.Succeeded ? $"succeeded, tables at {observation.OutputLocation}" : $"{result.Failure}: {result.Message}"));
             return result.Succeeded ? ExitCodes.Verified : ExitCodes.Error;
         });
-        return new Command("phase", "Run one phase of one run (what a runner: job Job's pod runs).")
+        return Phase(transform);
+    }
+
+    private static Command Phase(Command transform) => new("phase", "Run one phase of one run (what a runner: job Job's pod runs).")
+    {
+        Hidden = true,
+        Subcommands = { transform },
+    };
+
+    /// <summary>
+    /// The transform's observation; what escapes it (storage not configured in the pod, a crash) becomes a failure
+    /// too, so the operator reads the cause from the termination message instead of a bare exit code.
+    /// </summary>
+    private static async Task<PhaseObservation> TransformAsync(
+        ITransformer transformer, PhaseContext context, CancellationToken cancellationToken)
+    {
+        try
         {
-            Hidden = true,
-            Subcommands = { transform },
-        };
+            return await transformer.StartAsync(context, cancellationToken);
+        }
+        catch (AwsConfigurationException exception)
+        {
+            return PhaseObservation.Failed(PhaseFailure.EngineNotConfigured,
+                $"The Job's pod cannot reach storage: {exception.Message} (the pod gets the operator's --job-env and --aws-endpoint)",
+                retryable: false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PhaseObservation.Failed(PhaseFailure.EngineError,
+                $"The transform stopped with {exception.GetType().Name}: {exception.Message}");
+        }
     }
 }

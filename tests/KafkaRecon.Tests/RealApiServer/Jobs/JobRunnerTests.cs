@@ -171,6 +171,25 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
         Assert.Equal("536870912", job.Spec.Template.Spec.Containers[0].Resources.Limits["memory"].ToString());
     }
 
+    [RealApiServerFact]
+    public async Task A_pod_without_storage_configuration_fails_the_phase_in_its_own_words_without_a_retry()
+    {
+        await using var setup = await JobRunSetup.StartAsync(controlPlane, moto, "job-noaws");
+        await using var player = new JobPodPlayer(controlPlane, setup.Run.Namespace);
+
+        setup.StartOperator(jobRegion: "");
+        await setup.CreateAsync();
+        var done = await setup.Run.WaitAsync(r => r.Status?.Phase == ReconciliationPhase.Failed, $"the run fails\n{player.Describe()}");
+
+        var transform = done.Status!.Phases.Transform!;
+        Assert.Equal(PhaseState.Failed, transform.State);
+        Assert.Equal(nameof(PhaseFailure.EngineNotConfigured), transform.Reason);
+        Assert.Contains("AWS_REGION", transform.Message, StringComparison.Ordinal);
+        Assert.Contains($"Job {setup.Run.Namespace}/{transform.IdempotencyKey}", transform.Message, StringComparison.Ordinal);
+        Assert.Equal(1, transform.Attempt);
+        Assert.Single(player.Played);
+    }
+
     private static bool TransformRunning(string body) =>
         JsonNode.Parse(body)?["status"]?["phases"]?["transform"]?["state"]?.GetValue<string>() == nameof(PhaseState.Running);
 
@@ -212,13 +231,17 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
             return new JobRunSetup(run, moto, clients, bucket);
         }
 
-        public OperatorProcess StartOperator()
+        /// <param name="jobRegion">AWS_REGION of the Jobs' pods (the operator's own is moto's).</param>
+        public OperatorProcess StartOperator(string jobRegion = MotoServer.Region)
         {
             var credentials = new Dictionary<string, string>
             {
                 ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing", ["AWS_REGION"] = MotoServer.Region,
             };
-            var jobEnvironment = credentials.Select(pair => new V1EnvVar { Name = pair.Key, Value = pair.Value }).ToList();
+            var jobEnvironment = credentials.Select(pair => new V1EnvVar
+            {
+                Name = pair.Key, Value = pair.Key == "AWS_REGION" ? jobRegion : pair.Value,
+            }).ToList();
             return Run.StartOperator(
             [
                 "--aws-endpoint", _moto.Endpoint.ToString(),
