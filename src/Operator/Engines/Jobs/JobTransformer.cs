@@ -61,7 +61,7 @@ internal sealed class JobTransformer(IKubernetes kubernetes, JobRunnerSettings s
     private async Task<PhaseObservation> ObserveAsync(PhaseContext context, V1Job? job, CancellationToken cancellationToken)
     {
         var name = PhaseJobManifest.NameFor(context);
-        var ended = job is null ? null : await TerminationAsync(name, cancellationToken);
+        var ended = PhaseJobStates.IsFinished(job) ? await TerminationAsync(name, cancellationToken) : null;
         switch (PhaseJobStates.Of(job, ended))
         {
             case PhaseJobState.Running:

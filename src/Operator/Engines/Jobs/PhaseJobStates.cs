@@ -50,6 +50,10 @@ internal static class PhaseJobStates
             $"{name} failed ({failed.Reason}: {failed.Message}){container}", Retryable: true);
     }
 
+    /// <summary>Whether the Job reached a terminal condition (only then is its pod's termination worth reading).</summary>
+    public static bool IsFinished(V1Job? job) =>
+        job is not null && (Condition(job, "Complete") is not null || Condition(job, "Failed") is not null);
+
     private static V1JobCondition? Condition(V1Job job, string type) =>
         job.Status?.Conditions?.FirstOrDefault(c => c.Type == type && c.Status == "True");
 }
