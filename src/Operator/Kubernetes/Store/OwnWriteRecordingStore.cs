@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KafkaRecon.Entities;
-using KafkaRecon.Operator.Kubernetes.Watching;
 
 namespace KafkaRecon.Operator.Kubernetes.Store;
 

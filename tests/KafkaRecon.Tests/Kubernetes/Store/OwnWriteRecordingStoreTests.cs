@@ -1,6 +1,5 @@
 using k8s.Models;
 using KafkaRecon.Operator.Kubernetes.Store;
-using KafkaRecon.Operator.Kubernetes.Watching;
 using KafkaRecon.Tests.Kubernetes.Support;
 using static KafkaRecon.Tests.Kubernetes.Support.Resources;
 

@@ -1,7 +1,6 @@
 using KafkaRecon.Entities;
-using KafkaRecon.Operator.Kubernetes.Store;
 
-namespace KafkaRecon.Operator.Kubernetes.Watching;
+namespace KafkaRecon.Operator.Kubernetes.Store;
 
 /// <summary>
 /// The resourceVersions this operator wrote itself, per resource, so the watcher can drop the echo of its own
