@@ -223,6 +223,18 @@ public sealed class TransformSpec
     [Range(0, 256)]
     [DefaultValue(0)]
     public int Threads { get; set; }
+
+    [JsonPropertyName("runner")]
+    [Description("Embedded engine: where the transform runs. operator (default): inside the operator pod, for small runs. job: in a batch/v1 Job of its own, with requests and limits from memoryLimit and threads, so the operator pod stays small however big the day is; needs s3:// manifest and output locations (the Job's pod has its own disk).")]
+    [DefaultValue(TransformRunner.Operator)]
+    public TransformRunner Runner { get; set; } = TransformRunner.Operator;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<TransformRunner>))]
+public enum TransformRunner
+{
+    [JsonStringEnumMemberName("operator")] Operator,
+    [JsonStringEnumMemberName("job")] Job,
 }
 
 public sealed class QuerySpec

@@ -235,6 +235,7 @@ export class ChartRenderer {
       contains: (part, text) => String(text).includes(part),
       list: (...items) => items,
       append: (items, item) => [...(items ?? []), item],
+      concat: (...lists) => lists.flatMap((items) => items ?? []),
       dict: (...pairs) => Object.fromEntries(Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]])),
       ternary: (whenTrue, whenFalse, condition) => truthy(condition) ? whenTrue : whenFalse,
       has: (item, items) => (items ?? []).includes(item),

@@ -42,7 +42,7 @@ const validateSpec = schemaValidator(crdSchema.properties.spec);
 await check("kustomize config/default renders and every object matches the Kubernetes schemas", async () => {
   const objects = kustomize("config/default");
   const kinds = objects.map((o) => o.kind).sort();
-  const expected = ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "Service", "ServiceAccount"];
+  const expected = ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "Role", "RoleBinding", "RoleBinding", "Service", "ServiceAccount"];
   expect(JSON.stringify(kinds) === JSON.stringify(expected), `rendered kinds ${kinds.join(", ")}; expected ${expected.join(", ")}`);
   for (const object of objects) await validateKubernetesObject(object);
   const namespaced = objects.filter((o) => !["Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding"].includes(o.kind));
@@ -222,7 +222,7 @@ const allOn = {
 await check("the chart renders with default values and every object matches the Kubernetes schemas", async () => {
   const { objects } = renderObjects({});
   const kinds = objects.map((o) => o.kind).sort();
-  const expected = ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "CronJob", "Deployment", "Role", "Role", "RoleBinding", "RoleBinding", "Service", "ServiceAccount", "ServiceAccount"];
+  const expected = ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "CronJob", "Deployment", "Role", "Role", "Role", "RoleBinding", "RoleBinding", "RoleBinding", "Service", "ServiceAccount", "ServiceAccount"];
   expect(same(kinds, expected), `rendered kinds ${kinds.join(", ")}; expected ${expected.join(", ")}`);
   for (const object of objects) await validateKubernetesObject(strip(object));
 });
@@ -246,6 +246,8 @@ await check("chart and kustomize grant the operator the same rules", async () =>
   expect(same(chartRole.rules, kustomizeRole.rules), `chart ${JSON.stringify(chartRole.rules)}\nkustomize ${JSON.stringify(kustomizeRole.rules)}`);
   const lease = (objects) => objects.find((o) => o.kind === "Role" && o.metadata.name.endsWith("leader-election")).rules;
   expect(same(lease(renderObjects({}).objects), lease(kustomized)), "leader-election rules differ");
+  const jobs = (objects) => objects.find((o) => o.kind === "Role" && o.metadata.name.endsWith("job-runner")).rules;
+  expect(same(jobs(renderObjects({}).objects), jobs(kustomized)), "job-runner rules differ");
 });
 
 await check("secrets are readable only by the names given in values", async () => {
@@ -276,6 +278,17 @@ await check("leader election is on with several replicas, and a single replica i
   const one = byKind(renderObjects({ replicaCount: 1 }).objects, "Deployment")[0];
   expect(!one.spec.template.spec.containers[0].args.includes("--leader-elect"), "1 replica with --leader-elect");
   expect(one.spec.strategy?.type === "Recreate", "1 replica without leader election must not roll (two reconcilers)");
+});
+
+await check("runner: job Jobs get the operator's image and AWS environment, and jobRunner.enabled: false grants nothing", async () => {
+  const args = byKind(renderObjects(allOn).objects, "Deployment")[0].spec.template.spec.containers[0].args;
+  const image = args.find((a) => a.startsWith("--job-image="));
+  expect(image?.startsWith("--job-image=ghcr.io/kafka-recon/kafka-recon:"), `job image: ${args.join(" ")}`);
+  const env = JSON.parse(args.find((a) => a.startsWith("--job-env=")).slice("--job-env=".length));
+  expect(same(env, [{ name: "AWS_REGION", value: "eu-west-2" }, { name: "EXTRA", value: "1" }]), `job env: ${JSON.stringify(env)}`);
+  const off = renderObjects({ jobRunner: { enabled: false } }).objects;
+  expect(!off.some((o) => o.metadata.name.endsWith("job-runner")), "job-runner RBAC rendered with jobRunner.enabled: false");
+  expect(!byKind(off, "Deployment")[0].spec.template.spec.containers[0].args.some((a) => a.startsWith("--job-")), "--job-* flags with jobRunner.enabled: false");
 });
 
 await check("the IRSA role lands on the operator's ServiceAccount", async () => {

@@ -66,6 +66,7 @@ public static class SpecValidator
         {
             AwsRules.Check(spec, errors);
         }
+        RunnerRules.Check(spec, errors);
         return errors;
     }
 

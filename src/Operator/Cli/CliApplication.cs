@@ -57,5 +57,6 @@ internal static class CliApplication
         yield return ResultsCommand.Create();
         yield return CreateCommand.Create(TimeProvider.System);
         yield return OperatorCommand.Create();
+        yield return PhaseCommand.Create();
     }
 }

@@ -40,12 +40,17 @@ internal static partial class OperatorCommand
         var gracePeriod = DurationOption("--grace-period", "Time in-flight reconciles get to finish after SIGTERM.", "20s");
         var watchTimeout = DurationOption("--watch-timeout", "Server-side timeout of each WATCH request (< 10m).", "5m");
         var awsEndpoint = AwsEndpointOption.Create();
+        var jobRunner = new JobRunnerOptions();
 
         var command = new Command("operator", "Run the KafkaReconciliation controller.")
         {
             kubeconfig, context, server, namespaces, workers, leaderElect, leaseNamespace, leaseName, leaseDuration,
             renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout, awsEndpoint, maxConcurrentRuns,
         };
+        foreach (var option in jobRunner.All)
+        {
+            command.Options.Add(option);
+        }
         maxConcurrentRuns.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is { } count and < 1)
@@ -90,7 +95,7 @@ internal static partial class OperatorCommand
                 Watch = new WatchOptions { Timeout = parse.GetValue(watchTimeout) },
             };
             var aws = new Aws.AwsSettings(parse.GetValue(awsEndpoint));
-            await using var app = OperatorComposition.Build(options, aws);
+            await using var app = OperatorComposition.Build(options, aws, jobRunner.Settings(parse, aws.Endpoint));
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return app.Services.GetRequiredService<OperatorLifetime>().ExitCode;

@@ -1,4 +1,5 @@
 using KafkaRecon.Operator.Aws;
+using KafkaRecon.Operator.Engines.Jobs;
 using KafkaRecon.Operator.Kubernetes.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,16 @@ namespace KafkaRecon.Operator.Composition;
 /// </summary>
 internal static class OperatorComposition
 {
-    public static WebApplication Build(OperatorOptions options, AwsSettings aws) =>
-        Build(options, aws, services => services.AddKafkaReconReconciliation());
+    /// <param name="jobs">How <c>spec.transform.runner: job</c> Jobs are made; null: that runner is off.</param>
+    public static WebApplication Build(OperatorOptions options, AwsSettings aws, JobRunnerSettings? jobs = null) =>
+        Build(options, aws, services =>
+        {
+            if (jobs is not null)
+            {
+                services.AddSingleton(jobs);
+            }
+            services.AddKafkaReconReconciliation();
+        });
 
     /// <param name="addReconciler">Registers the <c>IReconciler</c> and its parts (tests swap in their own).</param>
     public static WebApplication Build(OperatorOptions options, AwsSettings aws, Action<IServiceCollection> addReconciler) =>

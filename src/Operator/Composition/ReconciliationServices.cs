@@ -57,8 +57,9 @@ internal static class ReconciliationServices
         });
         // Embedded phases run in the executor, off the reconcile workers; AWS phases are external jobs already.
         services.AddSingleton<IEngineProvider>(sp => new EngineProvider(
-            ExecutorEngines.Wrap(sp.GetRequiredService<EngineSet>(), sp.GetRequiredService<RunExecutor>(),
-                sp.GetRequiredService<ILogger<RunExecutor>>()),
+            JobRunnerComposition.WithTransformRunner(sp,
+                ExecutorEngines.Wrap(sp.GetRequiredService<EngineSet>(), sp.GetRequiredService<RunExecutor>(),
+                    sp.GetRequiredService<ILogger<RunExecutor>>())),
             EngineComposition.AwsEnginesOnFirstUse(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IObjectStore>(),
                 sp.GetRequiredService<LazyAwsClients>())));
         services.AddSingleton<ISummarySource>(sp =>

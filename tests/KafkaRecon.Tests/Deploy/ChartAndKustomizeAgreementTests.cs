@@ -21,6 +21,7 @@ public sealed class ChartAndKustomizeAgreementTests
     [Theory]
     [InlineData("config/rbac/role.yaml", "files/rbac/operator-rules.yaml")]
     [InlineData("config/rbac/leader_election_role.yaml", "files/rbac/leader-election-rules.yaml")]
+    [InlineData("config/rbac/job_runner_role.yaml", "files/rbac/job-runner-rules.yaml")]
     public void Chart_and_kustomize_grant_the_same_rules(string kustomizeRole, string chartRules)
     {
         var kustomize = Yaml(kustomizeRole)["rules"];
@@ -33,6 +34,7 @@ public sealed class ChartAndKustomizeAgreementTests
     [InlineData("rbac.yaml", "files/rbac/operator-rules.yaml")]
     [InlineData("rbac.yaml", "files/rbac/leader-election-rules.yaml")]
     [InlineData("nightly-rbac.yaml", "files/rbac/nightly-rules.yaml")]
+    [InlineData("job-runner-rbac.yaml", "files/rbac/job-runner-rules.yaml")]
     public void Chart_rbac_templates_render_their_rules_from_the_shared_files(string template, string rulesFile)
     {
         Assert.Contains($".Files.Get \"{rulesFile}\"", Template(template), StringComparison.Ordinal);

@@ -36,6 +36,8 @@ public sealed partial class ManifestArgumentsTests
             _ when match.Value.Contains("History", StringComparison.Ordinal) => "3",
             _ when match.Value.Contains("logFormat", StringComparison.Ordinal) => "json",
             _ when match.Value.Contains("concurrencyPolicy", StringComparison.Ordinal) => "Forbid",
+            _ when match.Value.Contains("pullPolicy", StringComparison.Ordinal) => "IfNotPresent",
+            _ when match.Value.Contains("pollInterval", StringComparison.Ordinal) => "15s",
             _ => "nightly",
         });
 

@@ -178,6 +178,56 @@ public sealed class SpecValidatorTests
 
     private static WindowSpec Window(DateTimeOffset start, DateTimeOffset end) => new() { Start = start, End = end };
 
+    [Theory]
+    [InlineData("spec.manifests.importLocation")]
+    [InlineData("spec.manifests.exportLocation")]
+    [InlineData("spec.output.location")]
+    public void Job_runner_rejects_a_local_folder_naming_the_field_and_the_runner(string field)
+    {
+        var spec = InS3(ValidEmbedded());
+        spec.Transform.Runner = TransformRunner.Job;
+        switch (field)
+        {
+            case "spec.manifests.importLocation": spec.Manifests.ImportLocation = "/data/import"; break;
+            case "spec.manifests.exportLocation": spec.Manifests.ExportLocation = "/data/export"; break;
+            default: spec.Output.Location = "/data/output"; break;
+        }
+
+        var error = Assert.Single(SpecValidator.Validate(spec));
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains("spec.transform.runner 'job'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Job_runner_with_s3_locations_is_valid_and_the_operator_runner_keeps_local_folders()
+    {
+        var job = InS3(ValidEmbedded());
+        job.Transform.Runner = TransformRunner.Job;
+
+        Assert.Empty(SpecValidator.Validate(job));
+        Assert.Empty(SpecValidator.Validate(ValidEmbedded()));
+        Assert.Equal(TransformRunner.Operator, ValidEmbedded().Transform.Runner);
+    }
+
+    [Fact]
+    public void Job_runner_with_the_aws_engine_is_rejected_on_the_runner_field()
+    {
+        var spec = Aws(ValidEmbedded());
+        spec.Transform.Runner = TransformRunner.Job;
+
+        var error = Assert.Single(SpecValidator.Validate(spec));
+
+        Assert.Equal("spec.transform.runner", error.Field);
+    }
+
+    private static KafkaReconciliationSpec InS3(KafkaReconciliationSpec spec)
+    {
+        spec.Manifests = new ManifestsSpec { ImportLocation = "s3://m/import", ExportLocation = "s3://m/export" };
+        spec.Output = new OutputSpec { Location = "s3://m/output" };
+        return spec;
+    }
+
     private static KafkaReconciliationSpec ValidEmbedded() => new()
     {
         Engine = EngineKind.Embedded,

@@ -33,6 +33,7 @@ internal static partial class PodContainerCommand
     {
         "metadata.name" => pod.Metadata.Name,
         "metadata.namespace" => pod.Metadata.NamespaceProperty,
+        "spec.serviceAccountName" => pod.Spec.ServiceAccountName,
         _ => throw new NotSupportedException($"The played kubelet does not resolve fieldRef {path}."),
     };
 

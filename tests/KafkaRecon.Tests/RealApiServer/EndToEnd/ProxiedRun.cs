@@ -36,10 +36,14 @@ internal sealed class ProxiedRun : IAsyncDisposable
 
     public GeneratedDataset Dataset { get; }
 
-    public static async Task<ProxiedRun> StartAsync(ControlPlane controlPlane, string prefix)
+    /// <param name="operatorToken">The operators' token for the new namespace; null: the administrator's.</param>
+    /// <param name="namespaceLabels">Labels of the new namespace (Pod Security admission, say).</param>
+    public static async Task<ProxiedRun> StartAsync(ControlPlane controlPlane, string prefix,
+        Func<string, Task<string>>? operatorToken = null, IDictionary<string, string>? namespaceLabels = null)
     {
-        var namespaceName = await controlPlane.CreateNamespaceAsync(prefix);
-        var proxy = await HoldingApiProxy.StartAsync(controlPlane, controlPlane.AdminToken);
+        var namespaceName = await controlPlane.CreateNamespaceAsync(prefix, namespaceLabels);
+        var token = operatorToken is null ? controlPlane.AdminToken : await operatorToken(namespaceName);
+        var proxy = await HoldingApiProxy.StartAsync(controlPlane, token);
         return new ProxiedRun(namespaceName, controlPlane.AdminClient(), proxy, new GeneratedDataset(records: 500));
     }
 
@@ -47,14 +51,18 @@ internal sealed class ProxiedRun : IAsyncDisposable
     public Task<string> HoldEndOf(RunPhase phase) => Proxy.HoldNext((method, path, body) =>
         method == "PUT" && path.EndsWith($"/{Name}/status", StringComparison.Ordinal) && Ends(body, phase));
 
-    public OperatorProcess StartOperator()
+    /// <param name="arguments">Further flags of <c>kafka-recon operator</c>.</param>
+    /// <param name="environment">Further environment of the process.</param>
+    public OperatorProcess StartOperator(
+        IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort.Next();
         var process = OperatorProcess.Start(
         [
             "operator", "--server", Proxy.Url, "--namespaces", Namespace,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--log-format", "text", "--grace-period", "1s",
-        ], port, _logs.Combine($"operator-{_operators.Count}.log"));
+            .. arguments ?? [],
+        ], port, _logs.Combine($"operator-{_operators.Count}.log"), environment);
         _operators.Add(process);
         return process;
     }
