@@ -87,6 +87,7 @@ internal static class OperatorBenchmark
         var operatorRequests = server.Requests.All.Count - requestsBefore - options.Resources; // minus our creates
         long reconciles;
         string memory;
+        string? cpuLine = null;
         if (child is not null)
         {
             reconciles = await child.ReconcilesAsync();
@@ -94,6 +95,9 @@ internal static class OperatorBenchmark
             var managed = await child.ManagedHeapAsync();
             memory = $"{rss} MiB now ({managed} MiB managed heap), {peak} MiB peak " +
                 $"(the operator process alone, {finished.Count} finished resources in its cache)";
+            var cpu = child.CpuSeconds();
+            cpuLine = $"  CPU                           operator {cpu:0.0} s ({cpu / Math.Max(1, finished.Count):0.000} s per " +
+                $"finished resource), benchmark and fake API server {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s";
         }
         else
         {
@@ -107,6 +111,10 @@ internal static class OperatorBenchmark
         var latencies = created.Where(c => firstTransition.ContainsKey(c.Key))
             .Select(c => (firstTransition[c.Key] - c.Value).TotalMilliseconds).Order().ToArray();
         Print(options, finished.Count, elapsed, allCreated - start, reconciles, latencies, operatorRequests, memory);
+        if (cpuLine is not null)
+        {
+            Console.WriteLine(cpuLine);
+        }
         return finished.Count == options.Resources ? 0 : 1;
     }
 

@@ -80,7 +80,8 @@ internal static class ReconciliationServices
             sp.GetRequiredService<IObjectStore>(), new GlueRunCatalogTables(() => sp.GetRequiredService<LazyAwsClients>().Value.Glue),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Inputs.InputsProbe(sp.GetRequiredService<IObjectStore>()));
-        services.AddSingleton<ReconciliationDriver>();
+        // A new resource's first status goes out before any of its work, so a burst of creations is answered at once.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconciliationDriver>(sp, FirstAnswer.Yield));
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<ReconciliationDriver>());
         return services;
     }

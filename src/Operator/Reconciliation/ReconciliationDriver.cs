@@ -25,7 +25,8 @@ internal sealed class ReconciliationDriver(
     TimeProvider time,
     ILogger<ReconciliationDriver> logger,
     RetentionSweep? retention = null,
-    InputsProbe? inputsProbe = null) : IReconciler
+    InputsProbe? inputsProbe = null,
+    FirstAnswer firstAnswer = FirstAnswer.GoOn) : IReconciler
 {
     /// <summary>Longest a retention pass may hold up the reconcile loop; what it did not reach waits for the next run.</summary>
     private static readonly TimeSpan RetentionBudget = TimeSpan.FromMinutes(10);
@@ -39,6 +40,7 @@ internal sealed class ReconciliationDriver(
     public async Task<ReconcileOutcome> ReconcileAsync(KafkaReconciliation resource, CancellationToken cancellationToken)
     {
         ActionResult? lastResult = null;
+        var unanswered = resource.Status is null;
         for (var step = 0; step < MaxActionsPerPass; step++)
         {
             var plan = PhasePlanner.Plan(InputFor(resource, lastResult));
@@ -64,6 +66,10 @@ internal sealed class ReconciliationDriver(
             {
                 observer.Observed(resource);
                 return plan.RequeueAfter is { } delay ? ReconcileOutcome.After(delay) : ReconcileOutcome.Done;
+            }
+            if (unanswered && firstAnswer == FirstAnswer.Yield)
+            {
+                return ReconcileOutcome.Immediately;
             }
             lastResult = await ExecuteAsync(resource, plan.Action, cancellationToken);
         }

@@ -37,6 +37,27 @@ public sealed class ReconciliationDriverTests
     }
 
     [Fact]
+    public async Task A_driver_that_yields_on_first_answer_persists_a_new_resources_status_before_starting_any_work()
+    {
+        var resource = Resource();
+        var driver = Driver(firstAnswer: FirstAnswer.Yield);
+
+        var first = await driver.ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Immediately, first);
+        Assert.NotNull(resource.Status);
+        Assert.Empty(_coalescer.Calls);
+        Assert.Empty(_transformer.Calls);
+
+        var second = await driver.ReconcileAsync(resource, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Done, second);
+        Assert.Equal(ReconciliationPhase.Succeeded, resource.Status!.Phase);
+        Assert.Equal(["start"], _coalescer.Calls.Select(c => c.Call));
+        Assert.Single(_events.Reasons, r => r == "RunStarted");
+    }
+
+    [Fact]
     public async Task A_resource_found_deleted_when_its_status_is_written_gets_no_further_phase_started()
     {
         var resource = Resource();
@@ -207,10 +228,10 @@ public sealed class ReconciliationDriverTests
 
     private ReconciliationDriver Driver(
         EngineSet? engines = null, IEngineProvider? engineProvider = null, RetentionSweep? retention = null,
-        IStatusSink? statusSink = null) => new(
+        IStatusSink? statusSink = null, FirstAnswer firstAnswer = FirstAnswer.GoOn) => new(
         engineProvider ?? new FixedEngines(engines ?? new EngineSet(_coalescer, _transformer, _queryRunner)),
         _summaries, new NoNotifications(), statusSink ?? _statusSink, _events, NullRunObserver.Instance, _time,
-        NullLogger<ReconciliationDriver>.Instance, retention);
+        NullLogger<ReconciliationDriver>.Instance, retention, firstAnswer: firstAnswer);
 
     private static KafkaReconciliation Resource() => new()
     {

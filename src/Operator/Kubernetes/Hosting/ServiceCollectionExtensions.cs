@@ -26,12 +26,14 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(client);
         services.AddSingleton(new EventSinkOptions(options.LeaderElection.Identity));
 
-        services.AddSingleton<IResourceStore, KubernetesResourceStore>();
+        services.AddSingleton<OwnWrites>();
+        services.AddSingleton<IResourceStore>(sp => new OwnWriteRecordingStore(
+            new KubernetesResourceStore(sp.GetRequiredService<IKubernetes>()), sp.GetRequiredService<OwnWrites>()));
         services.AddSingleton(sp => new WorkQueue<ResourceKey>(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WatchHealth>();
         services.AddSingleton(sp => new ResourceWatcher(
             sp.GetRequiredService<IResourceStore>(),
-            sp.GetRequiredService<WorkQueue<ResourceKey>>().Add,
+            new ChangeRouter(sp.GetRequiredService<WorkQueue<ResourceKey>>(), sp.GetRequiredService<OwnWrites>()).Route,
             sp.GetRequiredService<WatchHealth>(),
             sp.GetRequiredService<WatchOptions>(),
             sp.GetRequiredService<TimeProvider>(),

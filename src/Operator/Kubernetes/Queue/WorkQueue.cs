@@ -4,13 +4,16 @@ namespace KafkaRecon.Operator.Kubernetes.Queue;
 /// A key-based work queue with client-go semantics: a key is queued at most once (dirty set), is never handed to two
 /// workers at once (processing set), and a key added while it is processed runs once more after <see cref="Done"/>.
 /// Delays (<see cref="AddAfter"/>, <see cref="AddRateLimited"/>) run on the injected <see cref="TimeProvider"/>.
+/// Keys added with <see cref="AddUrgent"/> are taken before all others, first come first served among themselves.
 /// </summary>
 internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 {
     private readonly object gate = new();
     private readonly TimeProvider time;
     private readonly ExponentialItemBackoff<TKey> backoff;
-    private readonly Queue<TKey> ready = new();
+    private readonly LinkedList<TKey> ready = new();
+    private readonly LinkedList<TKey> urgent = new();
+    private readonly Dictionary<TKey, LinkedListNode<TKey>> queued = new();
     private readonly HashSet<TKey> dirty = new();
     private readonly HashSet<TKey> processing = new();
     private readonly Dictionary<TKey, DelayedAdd> waiting = new();
@@ -29,7 +32,7 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     /// <summary>Keys ready to be taken (not counting delayed or in-flight keys).</summary>
     public int Depth
     {
-        get { lock (gate) { return ready.Count; } }
+        get { lock (gate) { return queued.Count; } }
     }
 
     /// <summary>Keys handed to a worker and not yet <see cref="Done"/>.</summary>
@@ -49,6 +52,41 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         lock (gate)
         {
             AddLocked(key);
+        }
+    }
+
+    /// <summary>
+    /// Adds the key ahead of every key added otherwise (a resource nobody has answered yet). A key already queued
+    /// moves ahead; one being processed is being answered, so it runs again after <see cref="Done"/> as after
+    /// <see cref="Add"/>.
+    /// </summary>
+    public void AddUrgent(TKey key)
+    {
+        lock (gate)
+        {
+            if (IsShuttingDown)
+            {
+                return;
+            }
+            if (processing.Contains(key))
+            {
+                AddLocked(key);
+                return;
+            }
+            if (queued.TryGetValue(key, out var node))
+            {
+                if (node.List == ready)
+                {
+                    ready.Remove(node);
+                    urgent.AddLast(node);
+                }
+                return;
+            }
+            if (dirty.Add(key))
+            {
+                Interlocked.Increment(ref addsTotal);
+                Enqueue(key, toFront: true);
+            }
         }
     }
 
@@ -133,10 +171,13 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
                 {
                     return (false, default!);
                 }
-                if (!ready.TryDequeue(out var key))
+                if ((urgent.First ?? ready.First) is not { } node)
                 {
                     continue;
                 }
+                var key = node.Value;
+                node.List!.Remove(node);
+                queued.Remove(key);
                 processing.Add(key);
                 dirty.Remove(key);
                 if (processing.Count == 1)
@@ -156,7 +197,7 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
             processing.Remove(key);
             if (dirty.Contains(key) && !IsShuttingDown)
             {
-                Enqueue(key);
+                Enqueue(key, toFront: false);
             }
             if (processing.Count == 0)
             {
@@ -222,13 +263,13 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         Interlocked.Increment(ref addsTotal);
         if (!processing.Contains(key))
         {
-            Enqueue(key);
+            Enqueue(key, toFront: false);
         }
     }
 
-    private void Enqueue(TKey key)
+    private void Enqueue(TKey key, bool toFront)
     {
-        ready.Enqueue(key);
+        queued[key] = (toFront ? urgent : ready).AddLast(key);
         readySignal.Release();
     }
 

@@ -1,18 +1,19 @@
 using k8s;
+using KafkaRecon.Entities;
 using KafkaRecon.Operator.Kubernetes.Store;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaRecon.Operator.Kubernetes.Watching;
 
 /// <summary>
-/// LIST then WATCH from the list's resourceVersion, forever: every listed or changed resource's key is enqueued
-/// (never its content). 410 Expired, whether an HTTP status or an in-stream ERROR event, relists at once; a clean
+/// LIST then WATCH from the list's resourceVersion, forever: every listed or changed resource goes to
+/// <paramref name="changed"/> (which queues its key, never its content). 410 Expired, whether an HTTP status or an in-stream ERROR event, relists at once; a clean
 /// server close, with or without events, rewatches from the last seen resourceVersion (bookmarks included) at once;
 /// other failures back off.
 /// </summary>
 internal sealed class ResourceWatcher(
     IResourceStore store,
-    Action<ResourceKey> enqueue,
+    Action<WatchEventType, KafkaReconciliation> changed,
     WatchHealth health,
     WatchOptions options,
     TimeProvider time,
@@ -78,7 +79,7 @@ internal sealed class ResourceWatcher(
         var list = await store.ListAsync(namespaceName, cancellationToken);
         foreach (var item in list.Items)
         {
-            enqueue(ResourceKey.Of(item));
+            changed(WatchEventType.Added, item);
         }
         health.MarkLive(scope);
         var resourceVersion = list.Metadata?.ResourceVersion;
@@ -113,7 +114,7 @@ internal sealed class ResourceWatcher(
                 }
                 if (type != WatchEventType.Bookmark)
                 {
-                    enqueue(ResourceKey.Of(resource));
+                    changed(type, resource);
                 }
             }
         }

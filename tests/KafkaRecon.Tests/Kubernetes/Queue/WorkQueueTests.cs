@@ -97,6 +97,48 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task Urgent_keys_are_taken_before_other_keys_in_the_order_they_came()
+    {
+        using var queue = new WorkQueue<string>(time);
+        queue.Add("ns/old-1");
+        queue.AddUrgent("ns/new-1");
+        queue.Add("ns/old-2");
+        queue.AddUrgent("ns/new-2");
+
+        Assert.Equal(4, queue.Depth);
+        Assert.Equal(["ns/new-1", "ns/new-2", "ns/old-1", "ns/old-2"], await TakeAll(queue, 4));
+    }
+
+    [Fact]
+    public async Task An_urgent_add_moves_a_queued_key_ahead_once()
+    {
+        using var queue = new WorkQueue<string>(time);
+        queue.Add("ns/a");
+        queue.Add("ns/b");
+        queue.AddUrgent("ns/b");
+        queue.AddUrgent("ns/b");
+
+        Assert.Equal(2, queue.Depth);
+        Assert.Equal(["ns/b", "ns/a"], await TakeAll(queue, 2));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task An_urgent_add_of_a_key_being_processed_runs_it_once_more_after_done()
+    {
+        using var queue = new WorkQueue<string>(time);
+        queue.AddUrgent("ns/a");
+        var taken = await queue.TakeAsync(CancellationToken.None);
+        queue.AddUrgent("ns/a");
+        Assert.Equal(0, queue.Depth);
+
+        queue.Done(taken.Key);
+
+        Assert.Equal(["ns/a"], await TakeAll(queue, 1));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
     public async Task AddAfter_makes_the_key_ready_only_when_the_delay_has_passed()
     {
         using var queue = new WorkQueue<string>(time);
@@ -174,6 +216,18 @@ public sealed class WorkQueueTests
         queue.ShutDown();
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(0, queue.Depth);
+    }
+
+    private static async Task<List<string>> TakeAll(WorkQueue<string> queue, int count)
+    {
+        var keys = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var (_, key) = await queue.TakeAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            queue.Done(key);
+            keys.Add(key);
+        }
+        return keys;
     }
 
     private async Task<TimeSpan> ReadyAfterRateLimitedAdd(WorkQueue<string> queue)

@@ -190,7 +190,7 @@ public sealed class ResourceWatcherTests : IAsyncLifetime
         };
         time ??= TimeProvider.System;
         health = new WatchHealth(time);
-        watcher = new ResourceWatcher(new KubernetesResourceStore(stub.Client()), enqueued.Enqueue, health, options,
+        watcher = new ResourceWatcher(new KubernetesResourceStore(stub.Client()), (_, resource) => enqueued.Enqueue(ResourceKey.Of(resource)), health, options,
             time, NullLogger<ResourceWatcher>.Instance);
         running = Task.Run(() => watcher.RunAsync(namespaceName, stop.Token));
     }

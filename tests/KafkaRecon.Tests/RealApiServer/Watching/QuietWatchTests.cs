@@ -28,7 +28,7 @@ public sealed class QuietWatchTests(ControlPlane controlPlane)
             InitialBackoff = TimeSpan.FromSeconds(20),
             MaxBackoff = TimeSpan.FromSeconds(20),
         };
-        var watcher = new ResourceWatcher(new KubernetesResourceStore(client), seen.Enqueue, health, options,
+        var watcher = new ResourceWatcher(new KubernetesResourceStore(client), (_, resource) => seen.Enqueue(ResourceKey.Of(resource)), health, options,
             TimeProvider.System, NullLogger<ResourceWatcher>.Instance);
         using var stop = new CancellationTokenSource();
         var running = watcher.RunAsync(namespaceName, stop.Token);
