@@ -69,7 +69,8 @@ internal static class ManifestRecordReader
     private static ManifestRecord Record(List<PhysicalLine> lines, List<byte> bytes, List<string>? fields)
     {
         var content = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
-        var reason = fields is null ? UnreadableReason.BadFieldCount
+        // DuckDB ends a line at a lone \r too: such a record is not eight fields to it (and fails the whole read).
+        var reason = fields is null || content.Contains((byte)'\r') ? UnreadableReason.BadFieldCount
             : !Utf8.IsValid(content) ? UnreadableReason.NotUtf8
             : null;
         return new ManifestRecord(lines[0].Number, lines[0].Offset, lines[^1].End, reason is null ? fields : null,

@@ -94,6 +94,42 @@ public sealed class UnreadableLinesTests
     }
 
     [Fact]
+    public async Task A_line_duckdb_reads_is_compared_as_well_when_another_line_of_its_file_is_unreadable()
+    {
+        // "b" followed by a space: DuckDB reads b. The seven-field line sends the file to the audit, which rejected
+        // the b line too (missing imports 1): the same line's verdict hung on the lines around it.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [ManifestRunFolder.ImportLine("a", Ts), $"\"b\" |{Ts}|db|coll|STREAMED|K2HB|b|KAFKA_RECORD", $"seven|{Ts}|db|coll|STREAMED|K2HB|seven"],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("b", Ts)]);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal(
+            (2L, 0L, 1L),
+            (results["imported"]!.GetValue<long>(), results["missingImports"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task A_lone_carriage_return_inside_a_line_is_a_rejected_line_not_a_failed_transform()
+    {
+        // DuckDB ends a line at the \r and failed; the audit saw eight fields, set nothing aside, and the run failed
+        // (exit 1) naming no line.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [ManifestRunFolder.ImportLine("a", Ts), ManifestRunFolder.ImportLine("b", Ts) + "\rX", ManifestRunFolder.ImportLine("c", Ts)],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("c", Ts)]);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal((2L, 1L), (results["imported"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
+    }
+
+    [Fact]
     public async Task A_rejected_line_of_a_merged_file_names_the_original_file_and_line()
     {
         using var folder = new ManifestRunFolder();
