@@ -51,6 +51,10 @@ internal static class ManifestRecordReader
                 bytes.AddRange(pending[^2].Bytes.AsSpan(pending[^2].Content.Length)); // the line end inside the quote
             }
             bytes.AddRange(line.Content);
+            if (pending.Count > 1 && line.Content.IndexOf((byte)'"') < 0 && bytes.Count <= MaxRecordBytes)
+            {
+                continue; // inside the open quote only a quote can close it: splitting again would make this quadratic
+            }
             var outcome = ManifestFieldSplitter.Split(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes), out var fields);
             if (outcome == ManifestFieldSplitter.Outcome.OpenQuote && bytes.Count <= MaxRecordBytes)
             {
