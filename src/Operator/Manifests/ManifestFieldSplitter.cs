@@ -4,8 +4,8 @@ namespace KafkaRecon.Operator.Manifests;
 
 /// <summary>
 /// Splits one record's bytes (line end removed) into fields by the readers' rules: <c>|</c> separates, a field that
-/// starts with <c>"</c> is quoted (<c>""</c> inside is one quote, <c>|</c> and line ends are data), any other
-/// <c>"</c> is data. Works on bytes, so bytes that are not UTF-8 never hide a separator.
+/// starts with <c>"</c> is quoted (<c>""</c> inside is one quote, <c>|</c> and line ends are data, spaces after the
+/// closing quote are dropped), any other <c>"</c> is data. Works on bytes, so bytes that are not UTF-8 never hide a separator.
 /// </summary>
 internal static class ManifestFieldSplitter
 {
@@ -40,6 +40,10 @@ internal static class ManifestFieldSplitter
                         i++;
                         break;
                     }
+                }
+                while (i < record.Length && record[i] == (byte)' ')
+                {
+                    i++; // DuckDB reads spaces after a closing quote as nothing, not as a malformed field
                 }
                 if (i < record.Length && record[i] != (byte)'|')
                 {

@@ -52,6 +52,10 @@ internal static class ManifestRecordReader
                 bytes.AddRange(pending[^2].Bytes.AsSpan(pending[^2].Content.Length)); // the line end inside the quote
             }
             bytes.AddRange(line.Content);
+            if (pending.Count > 1 && line.Content.IndexOf((byte)'"') < 0 && bytes.Count <= MaxRecordBytes)
+            {
+                continue; // inside the open quote only a quote can close it: splitting again would make this quadratic
+            }
             var outcome = ManifestFieldSplitter.Split(CollectionsMarshal.AsSpan(bytes), out var fields);
             if (outcome == SplitOutcome.OpenQuote && bytes.Count <= MaxRecordBytes)
             {
@@ -70,7 +74,8 @@ internal static class ManifestRecordReader
     private static ManifestRecord Record(List<PhysicalLine> lines, List<byte> bytes, List<string>? fields)
     {
         var content = CollectionsMarshal.AsSpan(bytes);
-        var reason = fields is null ? UnreadableReason.BadFieldCount
+        // DuckDB ends a line at a lone \r too: such a record is not eight fields to it (and fails the whole read).
+        var reason = fields is null || content.Contains((byte)'\r') ? UnreadableReason.BadFieldCount
             : !Utf8.IsValid(content) ? UnreadableReason.NotUtf8
             : null;
         return new ManifestRecord(lines[0].Number, lines[0].Offset, lines[^1].End, reason is null ? fields : null,

@@ -9,6 +9,7 @@ internal static class SqlRejectReason
     /// <summary>True when <paramref name="fields"/> (eight) would be rejected with <paramref name="reason"/>.</summary>
     public static bool Holds(string side, string reason, IReadOnlyList<string> fields) => reason switch
     {
+        "bad_field_count" => fields.Any(field => field.AsSpan().IndexOfAny('\n', '\r') >= 0),
         "bad_timestamp" => !IsCanonical(fields[1]),
         "empty_id" => fields[side == "export" ? 6 : 0].Length == 0,
         "empty_database" => fields[2].Length == 0,

@@ -63,10 +63,9 @@ internal sealed class RejectedSampleLines(IObjectStore store)
     }
 
     private static bool Matches(ManifestRecord record, RejectedLineSample sample) =>
-        UnreadableReason.IsReaderReason(sample.Reason)
-            ? record.Reason == sample.Reason && record.Sample == sample.Sample
-            : record.Fields is { } fields && SampleText.Joined(fields) == sample.Sample
-              && SqlRejectReason.Holds(sample.Side, sample.Reason, fields);
+        (UnreadableReason.IsReaderReason(sample.Reason) && record.Reason == sample.Reason && record.Sample == sample.Sample)
+        || (record.Fields is { } fields && SampleText.Joined(fields) == sample.Sample
+            && SqlRejectReason.Holds(sample.Side, sample.Reason, fields)); // bad_field_count too: a line end in a field
 
     private async Task TraceMergedAsync(string file, RejectedLineSample[] located, List<int> indexes, CancellationToken cancellationToken)
     {

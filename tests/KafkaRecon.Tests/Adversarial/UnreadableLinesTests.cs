@@ -14,7 +14,7 @@ public sealed class UnreadableLinesTests
 {
     private static readonly string Ts = ManifestRunFolder.InWindowMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A quoted id holding the separator and a line end: one field, and the record spans lines.</summary>
+    /// <summary>A quoted id holding the separator and a line end: the record spans lines, so it is rejected.</summary>
     private const string QuotedId = "q|1\nq";
 
     [Fact]
@@ -23,6 +23,7 @@ public sealed class UnreadableLinesTests
         using var folder = new ManifestRunFolder();
         var resource = folder.Write([], [.. new[] { "id-0", "id-1", QuotedId }.Select(id => ExportLine(id))]);
         var import = Path.Combine(folder.Import, "db.coll-1.txt");
+        var export = Path.Combine(folder.Export, "db.coll-1.csv");
         File.WriteAllBytes(import, HostileImport());
 
         var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
@@ -30,19 +31,21 @@ public sealed class UnreadableLinesTests
         Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
         Assert.Contains("RejectedLines", stdout);
         var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
-        Assert.Equal(4, results["rejectedLines"]!.GetValue<long>());
-        Assert.Equal(3, results["imported"]!.GetValue<long>());
-        Assert.Equal(3, results["exported"]!.GetValue<long>());
+        Assert.Equal(6, results["rejectedLines"]!.GetValue<long>());
+        Assert.Equal(2, results["imported"]!.GetValue<long>());
+        Assert.Equal(2, results["exported"]!.GetValue<long>());
         Assert.Equal(0, results["missingExports"]!.GetValue<long>());
         Assert.Equal(0, results["missingImports"]!.GetValue<long>());
         var summary = RejectedLinesTests.Summary(folder);
-        Assert.Equal(["import bad_field_count 2", "import bad_timestamp 1", "import not_utf8 1"],
+        Assert.Equal(["export bad_field_count 1", "import bad_field_count 3", "import bad_timestamp 1", "import not_utf8 1"],
             summary["rejectedLines"]!.AsArray().Select(c =>
                 $"{c!["side"]} {c["reason"]} {c["lines"]}"));
         Assert.Equal(
             [
+                $"bad_field_count {export}:3 f|{Ts}|db|coll|EXPORT|K2HB|{QuotedId}|MONGO_INSERT",
                 $"bad_field_count {import}:2 seven|{Ts}|db|coll|STREAMED|K2HB|seven",
                 $"bad_field_count {import}:4 nine|{Ts}|db|coll|STREAMED|K2HB|nine|KAFKA_RECORD|extra",
+                $"bad_field_count {import}:6 {QuotedId}|{Ts}|db|coll|STREAMED|K2HB|{QuotedId}|KAFKA_RECORD",
                 $"bad_timestamp {import}:9 lost|abc|db|coll|STREAMED|K2HB|lost|KAFKA_RECORD",
                 $"not_utf8 {import}:5 bad|{Ts}|db|coll\\xFF|STREAMED|K2HB|bad|KAFKA_RECORD",
             ],
@@ -55,13 +58,75 @@ public sealed class UnreadableLinesTests
     {
         using var folder = new ManifestRunFolder();
         var resource = folder.Write([], [.. new[] { "id-0", "id-1", QuotedId }.Select(id => ExportLine(id))],
-            "  verification:\n    maxRejectedLines: 4");
+            "  verification:\n    maxRejectedLines: 6");
         File.WriteAllBytes(Path.Combine(folder.Import, "db.coll-1.txt"), HostileImport());
 
         var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
 
         Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
-        Assert.Equal(4, JsonNode.Parse(stdout)!["status"]!["results"]!["rejectedLines"]!.GetValue<long>());
+        Assert.Equal(6, JsonNode.Parse(stdout)!["status"]!["results"]!["rejectedLines"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_pair_of_stray_quotes_that_joins_two_lines_into_eight_fields_hides_no_record()
+    {
+        // The quote opened in field 7 of line 1 closes at the end of line 2: one record of eight fields on DuckDB,
+        // which swallowed line 2 (id b, never exported) and said Succeeded with 2 of 3 lines counted.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [
+                $"a|{Ts}|db|coll|STREAMED|K2HB|a|\"KAFKA_RECORD",
+                $"b|{Ts}|db|coll|STREAMED|K2HB|b|KAFKA_RECORD\"",
+                ManifestRunFolder.ImportLine("c", Ts),
+            ],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("c", Ts)]);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal(1, results["imported"]!.GetValue<long>());
+        Assert.Equal(1, results["rejectedLines"]!.GetValue<long>());
+        var sample = Assert.Single(RejectedLinesTests.Summary(folder)["rejectedSamples"]!.AsArray())!;
+        Assert.Equal("bad_field_count", sample["reason"]!.GetValue<string>());
+        Assert.Equal("1", sample["line"]!.ToString());
+        Assert.Contains("\nb|", sample["sample"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_line_duckdb_reads_is_compared_as_well_when_another_line_of_its_file_is_unreadable()
+    {
+        // "b" followed by a space: DuckDB reads b. The seven-field line sends the file to the audit, which rejected
+        // the b line too (missing imports 1): the same line's verdict hung on the lines around it.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [ManifestRunFolder.ImportLine("a", Ts), $"\"b\" |{Ts}|db|coll|STREAMED|K2HB|b|KAFKA_RECORD", $"seven|{Ts}|db|coll|STREAMED|K2HB|seven"],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("b", Ts)]);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal(
+            (2L, 0L, 1L),
+            (results["imported"]!.GetValue<long>(), results["missingImports"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task A_lone_carriage_return_inside_a_line_is_a_rejected_line_not_a_failed_transform()
+    {
+        // DuckDB ends a line at the \r and failed; the audit saw eight fields, set nothing aside, and the run failed
+        // (exit 1) naming no line.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [ManifestRunFolder.ImportLine("a", Ts), ManifestRunFolder.ImportLine("b", Ts) + "\rX", ManifestRunFolder.ImportLine("c", Ts)],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("c", Ts)]);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal((2L, 1L), (results["imported"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
     }
 
     [Fact]
@@ -92,7 +157,7 @@ public sealed class UnreadableLinesTests
 
     /// <summary>
     /// Lines 1 and 3 good, 2 seven fields, 4 nine, 5 not UTF-8, 6-8 one record with a quoted separator and line end
-    /// (good), 9 a bad timestamp (rejected by the SQL, numbered afterwards).
+    /// (rejected: a record spanning lines), 9 a bad timestamp (rejected by the SQL, numbered afterwards).
     /// </summary>
     private static byte[] HostileImport()
     {

@@ -13,8 +13,8 @@ namespace KafkaRecon.Operator.Engines.Jobs;
 /// Glue transformer polls its run. The Job is named by the phase's idempotency key, so starting again (a restarted
 /// operator, a retried call) finds it rather than creating a second. A completed Job is not trusted on its word: the
 /// phase succeeds only when <paramref name="published"/> (the embedded transformer's own check) finds the run's
-/// complete tables. A vanished Job fails the phase (retryable: the next attempt runs under a new key) unless its
-/// tables were published. Cancelling deletes the Job and its pod.
+/// complete tables under the run id its pod reported. A vanished Job, or one whose pod's report is gone, fails the
+/// phase (retryable: the next attempt runs under a new key and finds tables of the same fingerprint at once). Cancelling deletes the Job and its pod.
 /// </summary>
 internal sealed class JobTransformer(IKubernetes kubernetes, JobRunnerSettings settings, ITransformer published, ILogger logger)
     : ITransformer
@@ -68,21 +68,24 @@ internal sealed class JobTransformer(IKubernetes kubernetes, JobRunnerSettings s
                 return Running(name);
             case PhaseJobState.Failed failed:
                 return PhaseObservation.Failed(failed.Failure, failed.Message, failed.Retryable) with { ExternalIds = [name] };
-            case PhaseJobState.Completed { Result: var result }:
-                var checkedContext = context with { RunId = result?.RunId ?? context.RunId };
+            case PhaseJobState.Completed { Result: null }:
+                return PhaseObservation.Failed(PhaseFailure.TablesMissing,
+                    $"Job {settings.Namespace}/{name} completed, but its pod's report (which run id its tables are " +
+                    "under) is gone; the next attempt runs the transform again in a new Job.") with { ExternalIds = [name] };
+            case PhaseJobState.Completed { Result: { } result }:
+                var checkedContext = context with { RunId = result.RunId ?? context.RunId };
                 var tables = await published.PollAsync(checkedContext, cancellationToken);
                 return tables.State == ObservedState.Succeeded
-                    ? tables with { ExternalIds = [name], RunId = checkedContext.RunId, Inputs = result?.Inputs }
+                    ? tables with { ExternalIds = [name], RunId = checkedContext.RunId, Inputs = result.Inputs }
                     : PhaseObservation.Failed(PhaseFailure.TablesMissing,
                         $"Job {settings.Namespace}/{name} completed, but the run's tables are not all published: {tables.Message}")
                         with { ExternalIds = [name] };
             default:
-                var left = await published.PollAsync(context, cancellationToken);
-                return left.State == ObservedState.Succeeded
-                    ? left with { ExternalIds = [name] }
-                    : PhaseObservation.Failed(PhaseFailure.TransformInterrupted,
-                        $"Job {settings.Namespace}/{name} no longer exists and the run's tables are not all published; " +
-                        "the next attempt runs the transform again in a new Job.") with { ExternalIds = [name] };
+                // Tables complete under the plain run id may be an earlier run's (another fingerprint, e.g. a
+                // re-created resource): only the Job's report says where its own went, so the next attempt asks again.
+                return PhaseObservation.Failed(PhaseFailure.TransformInterrupted,
+                    $"Job {settings.Namespace}/{name} no longer exists and did not report its tables; " +
+                    "the next attempt runs the transform again in a new Job.") with { ExternalIds = [name] };
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class ChangeRouter(WorkQueue<ResourceKey> queue, OwnWrites ownWr
             queue.Add(key);
             return;
         }
-        if (ownWrites.IsEcho(resource))
+        if (IsSettled(resource) && ownWrites.IsEcho(resource))
         {
             return;
         }
@@ -32,4 +32,13 @@ internal sealed class ChangeRouter(WorkQueue<ResourceKey> queue, OwnWrites ownWr
         }
         queue.Add(key);
     }
+
+    /// <summary>
+    /// Only an object whose status has observed its spec, and that is not being deleted, can be a mere echo. A status
+    /// write that conflicted is applied to a fresh copy carrying someone's spec edit or deletion; after a relist (410)
+    /// that copy, at this operator's own version, may be the only sign of the edit the watch ever gives.
+    /// </summary>
+    private static bool IsSettled(KafkaReconciliation resource) =>
+        resource.Metadata?.DeletionTimestamp is null
+        && (resource.Status is null || resource.Status.ObservedGeneration == resource.Metadata?.Generation);
 }

@@ -1,6 +1,7 @@
 -- Import (K2HB) side: every line that takes part in the comparison, parsed once. The join key is field 0.
 -- Keeps rows with a canonical integer timestamp in [window_start_ms, window_end_ms), window_end_ms being the window
--- end plus the margin. Lines with an empty id, database or collection are rejected (rejected_lines.sql); other empty
+-- end plus the margin. Lines with an empty id, database or collection, or a line end in a field, are rejected
+-- (rejected_lines.sql); other empty
 -- fields become empty strings so every engine compares and joins them alike. database is the name compared: with
 -- spec.comparison.databaseNames hyphenate every '_' is read as '-', and import_database keeps the name as written
 -- (NULL when names are compared as written). Duplicates are still here: import_keys
@@ -17,6 +18,8 @@ FROM (
         COALESCE(c3, '') AS collection,
         TRY_CAST(c1 AS BIGINT) AS import_timestamp,
         c1 AS raw_timestamp,
+        CONCAT(COALESCE(c0, ''), COALESCE(c1, ''), COALESCE(c2, ''), COALESCE(c3, ''),
+               COALESCE(c4, ''), COALESCE(c5, ''), COALESCE(c6, ''), COALESCE(c7, '')) AS all_fields,
         COALESCE(c4, '') AS import_source,
         COALESCE(c5, '') AS import_component,
         COALESCE(c7, '') AS import_type
@@ -28,3 +31,5 @@ WHERE import_timestamp >= {{window_start_ms}}
   AND id <> ''
   AND database <> ''
   AND collection <> ''
+  AND all_fields NOT LIKE CONCAT('%', CHR(10), '%')
+  AND all_fields NOT LIKE CONCAT('%', CHR(13), '%')

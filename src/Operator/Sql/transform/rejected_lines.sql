@@ -1,7 +1,8 @@
 -- Every manifest line that was read but can never be compared, with the first reason it fails (docs/
 -- comparison-semantics.md, "Rejected lines"). Lines the engine's reader could not split into eight UTF-8 fields come
 -- from unreadable_lines (bad_field_count, not_utf8; the reader kept them out of the raw relations). Of the raw lines:
--- a timestamp that is not a canonical non-negative integer (abc, -5, +170..., ' 170...', 170....0, 0170..., a number
+-- a record holding a line end (bad_field_count: it spans several physical lines, so a stray pair of quotes cannot hide
+-- a line inside a field), a timestamp that is not a canonical non-negative integer (abc, -5, +170..., ' 170...', 170....0, 0170..., a number
 -- beyond BIGINT, empty), then an empty id, database or collection. import_side and export_side keep exactly the
 -- complement (within the window). The sample is the line's fields joined by '|' again (quotes already removed by the
 -- reader), cut to 200 characters; line_number is filled in for the report's samples afterwards, when known.
@@ -10,6 +11,13 @@ FROM (
     SELECT
         side,
         CASE
+            -- A line end inside a field: the reader joined several lines into one record (a stray quote pair can
+            -- hide whole lines this way). Spark reads one record per line and rejects them too.
+            WHEN CONCAT(COALESCE(c0, ''), COALESCE(c1, ''), COALESCE(c2, ''), COALESCE(c3, ''),
+                        COALESCE(c4, ''), COALESCE(c5, ''), COALESCE(c6, ''), COALESCE(c7, '')) LIKE CONCAT('%', CHR(10), '%')
+                OR CONCAT(COALESCE(c0, ''), COALESCE(c1, ''), COALESCE(c2, ''), COALESCE(c3, ''),
+                          COALESCE(c4, ''), COALESCE(c5, ''), COALESCE(c6, ''), COALESCE(c7, '')) LIKE CONCAT('%', CHR(13), '%')
+                THEN 'bad_field_count'
             WHEN TRY_CAST(c1 AS BIGINT) IS NULL
                 OR TRY_CAST(c1 AS BIGINT) < 0
                 OR CAST(TRY_CAST(c1 AS BIGINT) AS VARCHAR(20)) <> c1 THEN 'bad_timestamp'

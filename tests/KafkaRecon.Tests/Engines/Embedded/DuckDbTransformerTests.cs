@@ -349,16 +349,23 @@ public sealed class DuckDbTransformerTests : IDisposable
     }
 
     [Fact]
-    public async Task Quoted_separator_and_line_end_stay_one_field_and_the_line_numbers_after_them_count_physical_lines()
+    public async Task A_record_holding_a_quoted_line_end_is_rejected_and_the_line_numbers_after_it_count_physical_lines()
     {
-        // The id is written twice (fields 0 and 6), so its record spans lines 1 to 3.
-        run.WriteImports("k2hb.txt", Import("a|b\nc", S, "db", "c"), "x|1709251200000|db|c");
-        run.WriteExports("htme.txt", Export("a|b\nc", S, "db", "c"));
+        // The id is written twice (fields 0 and 6), so its record spans lines 1 to 3: a record over several lines is
+        // rejected (a stray pair of quotes must not hide a line inside a field), on both sides.
+        run.WriteImports("k2hb.txt", Import("a|b\nc", S, "db", "c"), "x|1709251200000|db|c", Import("d", S, "db", "c"));
+        run.WriteExports("htme.txt", Export("a|b\nc", S, "db", "c"), Export("d", S, "db", "c"));
 
         await run.TransformSucceedsAsync();
 
         Assert.Equal(["db|c|1|1|0|1|0|0|0|0"], run.Counts());
-        Assert.Equal($"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt")}|4|x|1709251200000|db|c", Assert.Single(Rejected()));
+        Assert.Equal(
+            [
+                $"export|bad_field_count|{Path.Combine(run.ExportFolder, "htme.txt")}|null|{{\"$oid\":\"formatted-a|b\nc\"}}|{S}|db|c|EXPORT|STREAMING|a|b\nc|MONGO_UPDATE",
+                $"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt")}|4|x|1709251200000|db|c",
+                $"import|bad_field_count|{Path.Combine(run.ImportFolder, "k2hb.txt")}|null|a|b\nc|{S}|db|c|STREAMED|K2HB|a|b\nc|KAFKA_RECORD",
+            ],
+            Rejected());
     }
 
     [Fact]

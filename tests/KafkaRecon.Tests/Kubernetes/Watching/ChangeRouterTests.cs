@@ -80,10 +80,36 @@ public sealed class ChangeRouterTests : IDisposable
         Assert.Equal(0, ownWrites.Count);
     }
 
-    private static KafkaReconciliation Answered(string ns, string name, string resourceVersion)
+    [Fact]
+    public void An_own_write_over_a_spec_edit_its_status_has_not_observed_is_queued()
     {
-        var resource = SampleResource(ns, name, resourceVersion);
-        resource.Status = new KafkaReconciliationStatus { Phase = ReconciliationPhase.Queued };
+        // The status write conflicted with a spec edit and was applied to the fresh copy (generation 2); a relist
+        // (410) shows that copy at this operator's version and never the edit's own event.
+        var written = Answered("ns", "a", "9", generation: 2, observed: 1);
+        ownWrites.Record(written);
+
+        router.Route(WatchEventType.Added, written);
+
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
+    public void An_own_write_over_a_deletion_is_queued()
+    {
+        var written = Answered("ns", "a", "9");
+        written.Metadata.DeletionTimestamp = DateTime.UtcNow;
+        ownWrites.Record(written);
+
+        router.Route(WatchEventType.Added, written);
+
+        Assert.Equal(1, queue.Depth);
+    }
+
+    private static KafkaReconciliation Answered(
+        string ns, string name, string resourceVersion, long generation = 1, long observed = 1)
+    {
+        var resource = SampleResource(ns, name, resourceVersion, generation);
+        resource.Status = new KafkaReconciliationStatus { Phase = ReconciliationPhase.Queued, ObservedGeneration = observed };
         return resource;
     }
 

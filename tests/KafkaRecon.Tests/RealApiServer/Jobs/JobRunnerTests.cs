@@ -149,6 +149,29 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
     }
 
     [RealApiServerFact]
+    public async Task A_vanished_job_never_takes_tables_an_earlier_run_published_under_the_same_run_id_for_its_own()
+    {
+        // A deleted and re-created resource has the same run id; its earlier tables (another fingerprint) are complete
+        // under it. The Job's own run would have gone to a run id with its fingerprint, so those tables are not its.
+        await using var setup = await JobRunSetup.StartAsync(controlPlane, moto, "job-stale");
+        await using var player = new JobPodPlayer(controlPlane, setup.Run.Namespace) { Holding = true };
+
+        setup.StartOperator();
+        await setup.CreateAsync();
+        var running = await setup.Run.WaitAsync(r => r.Status?.Phases.Transform?.State == PhaseState.Running, "the transform runs in its Job");
+        await setup.PublishTablesAsync(running.Status!.RunId!, "an-earlier-fingerprint");
+        var first = running.Status.Phases.Transform!.IdempotencyKey!;
+        await setup.Run.Admin.BatchV1.DeleteNamespacedJobAsync(first, setup.Run.Namespace,
+            new V1DeleteOptions { PropagationPolicy = "Background" });
+        var next = await setup.Run.WaitAsync(
+            r => r.Status?.Phases.Transform is { } t && (t.Attempt == 2 || t.State == PhaseState.Succeeded),
+            "the vanished Job's attempt ends");
+
+        var transform = next.Status!.Phases.Transform!;
+        Assert.True(transform.Attempt == 2, $"{transform.State} at attempt {transform.Attempt}: {transform.Message}");
+    }
+
+    [RealApiServerFact]
     public async Task A_pod_killed_for_memory_fails_the_phase_with_the_reason_and_the_field_to_raise()
     {
         await using var setup = await JobRunSetup.StartAsync(controlPlane, moto, "job-oom");
@@ -259,6 +282,14 @@ public sealed class JobRunnerTests(ControlPlane controlPlane, MotoServer moto) :
             resource.Spec.Transform.Runner = TransformRunner.Job;
             change?.Invoke(resource);
         });
+
+        /// <summary>A complete set of tables (its marker) under the run id, as an earlier run with another fingerprint left it.</summary>
+        public async Task PublishTablesAsync(string runId, string fingerprint)
+        {
+            using var marker = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(fingerprint), writable: false);
+            await new S3ObjectStore(_clients.S3).WriteAsync(
+                $"s3://{_bucket}/out/runs/{runId}/tables/_SUCCESS", marker, CancellationToken.None);
+        }
 
         public async Task<IList<V1Job>> JobsAsync() =>
             (await Run.Admin.BatchV1.ListNamespacedJobAsync(Run.Namespace)).Items;
