@@ -112,6 +112,40 @@ public sealed class UnreadableLinesTests
             (results["imported"]!.GetValue<long>(), results["missingImports"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
     }
 
+    [Theory]
+    [InlineData(3, false, false)]
+    [InlineData(48, false, false)]
+    [InlineData(48, true, false)]
+    [InlineData(48, false, true)]
+    public async Task An_over_long_last_line_is_a_rejected_line_however_long(int megabytes, bool finalNewline, bool gzip)
+    {
+        // DuckDB dropped a last line of tens of MB without an error: exit 0, imported 2 of 3 lines, 0 rejected.
+        using var folder = new ManifestRunFolder();
+        var resource = folder.Write(
+            [ManifestRunFolder.ImportLine("a", Ts), ManifestRunFolder.ImportLine("b", Ts)],
+            [ManifestRunFolder.ExportLine("a", Ts), ManifestRunFolder.ExportLine("b", Ts)]);
+        var import = Path.Combine(folder.Import, "db.coll-1.txt");
+        var content = File.ReadAllBytes(import).Concat(Enumerable.Repeat((byte)'x', megabytes << 20))
+            .Concat(finalNewline ? "\n"u8.ToArray() : []).ToArray();
+        File.Delete(import);
+        if (gzip)
+        {
+            using var file = File.Create(import + ".gz");
+            using var compressed = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+            compressed.Write(content);
+        }
+        else
+        {
+            File.WriteAllBytes(import, content);
+        }
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("run", "-f", resource, "--output", "json");
+
+        Assert.True(exit == 3, $"exit {exit}: {stdout}{stderr}");
+        var results = JsonNode.Parse(stdout)!["status"]!["results"]!;
+        Assert.Equal((2L, 1L), (results["imported"]!.GetValue<long>(), results["rejectedLines"]!.GetValue<long>()));
+    }
+
     [Fact]
     public async Task A_lone_carriage_return_inside_a_line_is_a_rejected_line_not_a_failed_transform()
     {

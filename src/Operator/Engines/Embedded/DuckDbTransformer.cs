@@ -1,6 +1,7 @@
 using KafkaRecon.Entities;
 using DuckDB.NET.Data;
 using KafkaRecon.Operator.Inputs;
+using KafkaRecon.Operator.Manifests;
 using KafkaRecon.Operator.Sql;
 using KafkaRecon.Operator.Storage;
 
@@ -161,9 +162,10 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
     public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Runs the steps on the manifests as they are. Only when DuckDB fails does <see cref="ManifestAudit"/> read the
-    /// input, set aside the lines it cannot read and run the steps again on cleaned copies; if DuckDB still fails,
-    /// or nothing was set aside, the run fails as before (never silently succeeds).
+    /// Runs the steps on the manifests as they are. Only when DuckDB fails, or a file's last line is longer than DuckDB
+    /// reads without dropping it, does <see cref="ManifestAudit"/> read the input, set aside the lines it cannot read
+    /// and run the steps again on cleaned copies; if DuckDB still fails, or nothing was set aside after a failure, the
+    /// run fails as before (never silently succeeds).
     /// </summary>
     private async Task RunAsync(
         PhaseContext context, RunInputListing inputs, LocalWorkspace workspace, DuckDbSettings settings,
@@ -174,34 +176,57 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         {
             var import = await StageAsync(ComparisonSql.ImportSide, inputs.Import, Path.Combine(staged, "import"), cancellationToken);
             var export = await StageAsync(ComparisonSql.ExportSide, inputs.Export, Path.Combine(staged, "export"), cancellationToken);
-            try
+            DuckDBException? failure = null;
+            if (!HasOversizedLastLine(import, export))
             {
-                await ComputeAsync(context, settings, import, export, null, tables, inputs.Fingerprint, cancellationToken);
-            }
-            catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
-            {
-                var auditor = new ManifestAudit(Path.Combine(staged, "audited"));
-                var audit = await Task.Run(() => auditor.Run([import, export], cancellationToken), cancellationToken);
-                if (audit.Count == 0)
-                {
-                    throw;
-                }
                 try
                 {
-                    await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], auditor.LinesFile, tables,
-                        inputs.Fingerprint, cancellationToken);
+                    await ComputeAsync(context, settings, import, export, null, tables, inputs.Fingerprint, cancellationToken);
+                    return;
                 }
-                catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested && IsInputError(again))
+                catch (DuckDBException exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new MalformedManifestException(
-                        $"{audit.Count} line(s) that are not 8 pipe-separated UTF-8 fields were set aside (the first: " +
-                        $"{audit.First}), but DuckDB still cannot read the rest: {again.Message}");
+                    failure = exception;
                 }
             }
+            await ComputeAfterAuditAsync(context, settings, import, export, Path.Combine(staged, "audited"), tables,
+                inputs.Fingerprint, failure, cancellationToken);
         }
         finally
         {
             LocalWorkspace.DeleteScratch(staged);
+        }
+    }
+
+    /// <summary>
+    /// Sets aside the lines the audit cannot read and runs the steps on cleaned copies. With nothing set aside, the
+    /// first attempt's failure stands (or, when there was none, the steps run on the files as they are).
+    /// </summary>
+    private static async Task ComputeAfterAuditAsync(
+        PhaseContext context, DuckDbSettings settings, ManifestFiles import, ManifestFiles export, string auditFolder,
+        ResultTableFolder tables, string fingerprint, DuckDBException? failure, CancellationToken cancellationToken)
+    {
+        var auditor = new ManifestAudit(auditFolder);
+        var audit = await Task.Run(() => auditor.Run([import, export], cancellationToken), cancellationToken);
+        if (audit.Count == 0)
+        {
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+            await ComputeAsync(context, settings, import, export, null, tables, fingerprint, cancellationToken);
+            return;
+        }
+        try
+        {
+            await ComputeAsync(context, settings, audit.Sides[0], audit.Sides[1], auditor.LinesFile, tables,
+                fingerprint, cancellationToken);
+        }
+        catch (DuckDBException again) when (!cancellationToken.IsCancellationRequested && IsInputError(again))
+        {
+            throw new MalformedManifestException(
+                $"{audit.Count} line(s) that are not 8 pipe-separated UTF-8 fields were set aside (the first: " +
+                $"{audit.First}), but DuckDB still cannot read the rest: {again.Message}");
         }
     }
 
@@ -269,6 +294,13 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
                  "(FORMAT PARQUET, COMPRESSION SNAPPY)",
         };
     }
+
+    /// <summary>
+    /// A last line longer than a record may be is dropped by DuckDB without an error (<see cref="ManifestTail"/>), so
+    /// such input goes straight to the audit, which counts it.
+    /// </summary>
+    private static bool HasOversizedLastLine(ManifestFiles import, ManifestFiles export) =>
+        import.Paths.Concat(export.Paths).Any(path => ManifestTail.LastLineExceeds(path, ManifestRecordReader.MaxRecordBytes));
 
     private static bool IsInputError(DuckDBException exception) =>
         exception.Message.Contains("CSV", StringComparison.OrdinalIgnoreCase);
