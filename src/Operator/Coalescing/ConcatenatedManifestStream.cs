@@ -4,14 +4,20 @@ namespace KafkaRecon.Operator.Coalescing;
 
 /// <summary>
 /// The merged file as a read-only stream: the batch's originals one after another, a newline added after any that
-/// lacks a final one (so no two records end up on one line), counting lines and bytes as they pass. Handed straight to
+/// lacks a final one (so no two records end up on one line) and an original's leading UTF-8 byte order mark dropped
+/// (readers skip one only at a file's start; inside a merged file it would become part of the first id), counting
+/// lines and bytes as they pass. Handed straight to
 /// <see cref="IObjectStore.WriteAsync"/>, so a batch is never held in memory whole; a failed read fails the write.
 /// </summary>
 internal sealed class ConcatenatedManifestStream(
     IObjectStore store, MemberPrefetcher prefetcher, CancellationToken cancellationToken) : Stream
 {
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private PrefetchedMember? _current;
     private Stream? _largeMember;
+    private byte[] _largeMemberStart = []; // its first bytes, read to look for a byte order mark
+    private int _largeMemberStartOffset;
     private int _offset;
     private LineCount _memberCount;
     private LineCount _total;
@@ -100,11 +106,17 @@ internal sealed class ConcatenatedManifestStream(
         _memberCount = default;
         _memberStart = _total.Bytes;
         _memberFirstLine = _total.Newlines + 1;
-        if (_current.Content is null)
+        if (_current.Content is { } content)
+        {
+            _offset = content.Span.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+        }
+        else
         {
             try
             {
                 _largeMember = await store.OpenReadAsync(_current.File.Location, cancellationToken).ConfigureAwait(false);
+                _largeMemberStart = await ReadStartAsync(_largeMember).ConfigureAwait(false);
+                _largeMemberStartOffset = 0;
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -122,8 +134,27 @@ internal sealed class ConcatenatedManifestStream(
         return count;
     }
 
+    private async ValueTask<byte[]> ReadStartAsync(Stream member)
+    {
+        var start = new byte[ByteOrderMark.Length];
+        var filled = 0;
+        int read;
+        while (filled < start.Length && (read = await member.ReadAsync(start.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+        return start.AsSpan(0, filled).SequenceEqual(ByteOrderMark) ? [] : start[..filled];
+    }
+
     private async ValueTask<int> CopyLargeAsync(Memory<byte> destination)
     {
+        if (_largeMemberStartOffset < _largeMemberStart.Length)
+        {
+            var count = Math.Min(_largeMemberStart.Length - _largeMemberStartOffset, destination.Length);
+            _largeMemberStart.AsSpan(_largeMemberStartOffset, count).CopyTo(destination.Span);
+            _largeMemberStartOffset += count;
+            return count;
+        }
         try
         {
             return await _largeMember!.ReadAsync(destination, cancellationToken).ConfigureAwait(false);

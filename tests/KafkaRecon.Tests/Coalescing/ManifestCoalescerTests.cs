@@ -62,6 +62,38 @@ public sealed class ManifestCoalescerTests : IDisposable
         Assert.EndsWith("\n", File.ReadAllText(ManifestFolder.Files(folder).Single()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_member_s_leading_byte_order_mark_is_dropped_so_it_never_lands_inside_an_id(bool streamed)
+    {
+        // Before, the second member's mark landed inside the merged file, its first id read as "\uFEFFb" and the run
+        // reported a false missing export and a false missing import.
+        var folder = _folder.Combine("import");
+        var first = ManifestFolder.WriteK2hb(folder, "t", 0, 0, 2);
+        var second = ManifestFolder.WriteK2hb(folder, "t", 0, 10, 2);
+        var third = ManifestFolder.WriteK2hb(folder, "t", 0, 20, 2);
+        var lines = ManifestFolder.Lines(_folder.Path);
+        foreach (var path in new[] { first, second })
+        {
+            File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+        }
+
+        var report = await new ManifestCoalescer(new LocalObjectStore(), TimeProvider.System).CoalesceAsync(
+            new CoalesceRequest(_folder.Path, [ManifestSide.Import], new CoalesceLimits(1000, 1_000_000))
+            {
+                Prefetch = streamed ? PrefetchLimits.Default with { LargestBufferedFile = 0 } : PrefetchLimits.Default,
+            },
+            CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Failures));
+        var merged = File.ReadAllBytes(ManifestFolder.Files(folder).Single());
+        Assert.Equal(-1, merged.AsSpan().IndexOf([(byte)0xEF, (byte)0xBB, (byte)0xBF]));
+        Assert.Equal(lines, ManifestFolder.Lines(_folder.Path));
+        Assert.Equal(report.BytesRead, report.BytesWritten);
+        Assert.False(File.Exists(third));
+    }
+
     [Fact]
     public async Task Failed_read_of_one_member_writes_nothing_and_deletes_nothing()
     {
