@@ -16,8 +16,9 @@ internal sealed class ConcatenatedManifestStream(
 
     private PrefetchedMember? _current;
     private Stream? _largeMember;
-    private byte[] _largeMemberStart = []; // its first bytes, read to look for a byte order mark
+    private byte[] _largeMemberStart = []; // its first bytes, read to look for a byte order mark, still to be copied
     private int _largeMemberStartOffset;
+    private int _skipped; // bytes of the current original not copied: its byte order mark
     private int _offset;
     private LineCount _memberCount;
     private LineCount _total;
@@ -108,14 +109,16 @@ internal sealed class ConcatenatedManifestStream(
         _memberFirstLine = _total.Newlines + 1;
         if (_current.Content is { } content)
         {
-            _offset = content.Span.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+            _offset = _skipped = content.Span.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
         }
         else
         {
             try
             {
                 _largeMember = await store.OpenReadAsync(_current.File.Location, cancellationToken).ConfigureAwait(false);
-                _largeMemberStart = await ReadStartAsync(_largeMember).ConfigureAwait(false);
+                var start = await ReadStartAsync(_largeMember).ConfigureAwait(false);
+                _skipped = start.AsSpan().SequenceEqual(ByteOrderMark) ? start.Length : 0;
+                _largeMemberStart = _skipped > 0 ? [] : start;
                 _largeMemberStartOffset = 0;
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -143,7 +146,7 @@ internal sealed class ConcatenatedManifestStream(
         {
             filled += read;
         }
-        return start.AsSpan(0, filled).SequenceEqual(ByteOrderMark) ? [] : start[..filled];
+        return start[..filled];
     }
 
     private async ValueTask<int> CopyLargeAsync(Memory<byte> destination)
@@ -169,7 +172,7 @@ internal sealed class ConcatenatedManifestStream(
     {
         _newlineOwed = _memberCount.EndsWithoutNewline;
         _members.Add(new MergedMember(ObjectPath.Split(_current!.File.Location).Name, _memberStart, _memberCount.Bytes,
-            _memberFirstLine, _memberCount.Lines));
+            _memberFirstLine, _memberCount.Lines, _skipped));
         BytesRead += _memberCount.Bytes;
         FilesRead++;
         _current!.Dispose();

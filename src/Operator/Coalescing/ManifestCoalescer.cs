@@ -81,7 +81,7 @@ internal sealed class ManifestCoalescer(IObjectStore store, TimeProvider timePro
                 && await locator.ReadIndexAsync(merged.Location, cancellationToken).ConfigureAwait(false) is { } index)
             {
                 indexes[merged.Location] =
-                    (index.Members.ToDictionary(m => m.Name, m => m.Length, StringComparer.Ordinal), index.Provisional);
+                    (index.Members.ToDictionary(m => m.Name, m => m.OriginalLength, StringComparer.Ordinal), index.Provisional);
             }
         }
         return CoalescePlanner.Plan(objects, naming, request.Limits, request.Partition, modifiedBefore,

@@ -7,11 +7,12 @@ namespace KafkaRecon.Operator.Coalescing;
 /// The member list of a merged file, kept next to it as <c>.NAME.members</c> (a hidden name: Spark and Hadoop skip
 /// it, the embedded engine's listing leaves it out) and written before any original is deleted, so a line of the
 /// merged file can still be traced to the original file and line it came from. One tab-separated line per member:
-/// offset, length, first line, lines, name.
+/// offset, length, bytes skipped, first line, lines, name (v1, without bytes skipped, is still read).
 /// </summary>
 internal sealed class MemberIndex(IReadOnlyList<MergedMember> members, bool provisional = false)
 {
-    private const string Header = "# kafka-recon merged file members v1: offset, length, first line, lines, original name";
+    private const string Header = "# kafka-recon merged file members v2: offset, length, skipped, first line, lines, original name";
+    private const string FirstVersionHeader = "# kafka-recon merged file members v1";
     private const string ProvisionalMark = "# provisional: written before the merge, no original deleted yet";
     private const string Suffix = ".members";
 
@@ -58,7 +59,7 @@ internal sealed class MemberIndex(IReadOnlyList<MergedMember> members, bool prov
         foreach (var member in Members)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{member.Offset}\t{member.Length}\t{member.FirstLine}\t{member.Lines}\t{member.Name}\n");
+                $"{member.Offset}\t{member.Length}\t{member.Skipped}\t{member.FirstLine}\t{member.Lines}\t{member.Name}\n");
         }
         return text.ToString();
     }
@@ -67,20 +68,25 @@ internal sealed class MemberIndex(IReadOnlyList<MergedMember> members, bool prov
     {
         var members = new List<MergedMember>();
         var provisional = false;
+        var fieldCount = 6;
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.StartsWith('#'))
             {
                 provisional |= line == ProvisionalMark;
+                fieldCount = line.StartsWith(FirstVersionHeader, StringComparison.Ordinal) ? 5 : fieldCount;
                 continue;
             }
-            var fields = line.Split('\t', 5);
-            if (fields.Length != 5 || !Number(fields[0], out var offset) || !Number(fields[1], out var length)
-                || !Number(fields[2], out var firstLine) || !Number(fields[3], out var lines))
+            var fields = line.Split('\t', fieldCount);
+            var numbers = fields.Length == fieldCount ? fields[..^1].Select(Number).ToList() : [];
+            if (numbers.Count == 0 || numbers.Any(n => n is null))
             {
                 throw new InvalidDataException($"'{location}' is not a member index: line '{line}' is malformed.");
             }
-            members.Add(new MergedMember(fields[4], offset, length, firstLine, lines));
+            members.Add(fieldCount == 5
+                ? new MergedMember(fields[4], numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value)
+                : new MergedMember(fields[5], numbers[0]!.Value, numbers[1]!.Value, numbers[3]!.Value, numbers[4]!.Value,
+                    numbers[2]!.Value));
         }
         return new MemberIndex(members, provisional);
     }
@@ -105,6 +111,6 @@ internal sealed class MemberIndex(IReadOnlyList<MergedMember> members, bool prov
         return found;
     }
 
-    private static bool Number(string text, out long value) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    private static long? Number(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -73,7 +73,7 @@ public sealed class CoalesceMemberIndexTests : IDisposable
         var index = new MemberIndex(
         [
             new MergedMember("a_0_0-a_0_1.txt", 0, 10, 1, 2),
-            new MergedMember("weird\tname with spaces.txt", 11, 5, 3, 1),
+            new MergedMember("weird\tname with spaces.txt", 11, 5, 3, 1, Skipped: 3),
         ]);
 
         var parsed = MemberIndex.Parse(index.Serialize(), "index");
@@ -84,6 +84,17 @@ public sealed class CoalesceMemberIndexTests : IDisposable
         Assert.Null(parsed.MemberAt(16));
         Assert.Equal(new OriginalPosition("weird\tname with spaces.txt", 1), parsed.LineAt(3));
         Assert.Null(parsed.LineAt(4));
+    }
+
+    [Fact]
+    public void An_index_of_the_first_version_without_skipped_bytes_is_still_read()
+    {
+        var parsed = MemberIndex.Parse(
+            "# kafka-recon merged file members v1: offset, length, first line, lines, original name\n" +
+            "0\t10\t1\t2\ta_0_0-a_0_1.txt\n11\t5\t3\t1\tb\tc.txt\n", "index");
+
+        Assert.Equal([new MergedMember("a_0_0-a_0_1.txt", 0, 10, 1, 2), new MergedMember("b\tc.txt", 11, 5, 3, 1)],
+            parsed.Members);
     }
 
     [Fact]

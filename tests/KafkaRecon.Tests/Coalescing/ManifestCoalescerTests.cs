@@ -178,6 +178,25 @@ public sealed class ManifestCoalescerTests : IDisposable
     }
 
     [Fact]
+    public async Task Crash_before_deleting_originals_with_a_byte_order_mark_is_completed_by_a_rerun_without_duplicating_lines()
+    {
+        // The merged file holds each original less its mark: the rerun must still know them as its leftovers.
+        foreach (var path in WriteImportFiles(4))
+        {
+            File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+        }
+        var before = ManifestFolder.Lines(_folder.Path);
+
+        await CoalesceAsync(new FaultyObjectStore { DeletesBeforeCrash = 1 }, _folder.Path);
+        var rerun = await CoalesceAsync(new LocalObjectStore(), _folder.Path);
+
+        Assert.True(rerun.Succeeded, string.Join("; ", rerun.Failures));
+        Assert.Equal((1, 0, 3), (rerun.BatchesCompleted, rerun.FilesWritten, rerun.FilesDeleted));
+        Assert.Equal(before, ManifestFolder.Lines(_folder.Path));
+        Assert.Single(ManifestFolder.Names(_folder.Path));
+    }
+
+    [Fact]
     public async Task Rerun_after_an_unverified_truncated_merge_replaces_it_and_keeps_every_line()
     {
         WriteImportFiles(4, linesEach: 50);
