@@ -100,30 +100,9 @@ internal sealed class KubeletPlayer : IAsyncDisposable
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
         using var admin = _controlPlane.AdminClient();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SyncAsync(admin, cancellationToken);
-                _failure = null;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return; // disposed mid-round
-            }
-            catch (Exception error)
-            {
-                _failure = error; // shown by DescribeAsync; the next round tries again, as a kubelet would
-            }
-            try
-            {
-                await Task.Delay(ProbePeriod, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        // A failure is shown by DescribeAsync; the next round tries again, as a kubelet would.
+        await PlayerRounds.RunAsync(token => SyncAsync(admin, token), ProbePeriod, failure => _failure = failure,
+            cancellationToken);
     }
 
     private async Task SyncAsync(k8s.Kubernetes admin, CancellationToken cancellationToken)

@@ -89,33 +89,9 @@ internal sealed class JobPodPlayer : IAsyncDisposable
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
         using var admin = _controlPlane.AdminClient();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!_holding)
-                {
-                    await StartNewPodsAsync(admin, cancellationToken);
-                }
-                _failure = null;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                _failure = error;
-            }
-            try
-            {
-                await Task.Delay(Period, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PlayerRounds.RunAsync(
+            token => _holding ? Task.CompletedTask : StartNewPodsAsync(admin, token), Period,
+            failure => _failure = failure, cancellationToken);
     }
 
     private async Task StartNewPodsAsync(k8s.Kubernetes admin, CancellationToken cancellationToken)
