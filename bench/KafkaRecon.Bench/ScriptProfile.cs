@@ -10,7 +10,7 @@ namespace KafkaRecon.Bench;
 /// <summary>
 /// <c>script RESOURCE FILE</c>: registers the resource's raw manifests as the engine does, then runs the
 /// <c>;</c>-separated statements of FILE (window parameters substituted) one by one and prints each one's seconds.
-/// A statement starting with <c>SELECT</c> prints its first row. For timing a restructured comparison before
+/// A statement starting with <c>SELECT</c> prints its first row, one starting with <c>EXPLAIN</c> its whole plan. For timing a restructured comparison before
 /// changing the engine.
 /// </summary>
 internal static class ScriptProfile
@@ -34,7 +34,12 @@ internal static class ScriptProfile
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var first = statement.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
             var row = "";
-            if (first.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            if (first.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase))
+            {
+                // A plan is read whole: its rows are the plan's text.
+                session.Query(statement, reader => output.WriteLine(reader.GetValue(reader.FieldCount - 1)), CancellationToken.None);
+            }
+            else if (first.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
             {
                 session.Query(statement, reader =>
                 {

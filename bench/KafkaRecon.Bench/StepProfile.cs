@@ -33,11 +33,7 @@ internal static class StepProfile
             var select = File.Exists(candidate)
                 ? SqlTemplate.Render(File.ReadAllText(candidate), parameters, candidate)
                 : step.Render(parameters);
-            var statement = step.Kind switch
-            {
-                ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
-                _ => $"COPY ({select}) TO {DuckDbLiteral.String(Path.Combine(scratch, step.Name + ".parquet"))} (FORMAT PARQUET, COMPRESSION SNAPPY)",
-            };
+            var statement = DuckDbTransformer.Statement(step, select, scratch);
             session.Execute(statement, CancellationToken.None);
             foreach (var released in step.Releases)
             {

@@ -5,9 +5,10 @@ temporary views ``import_manifest_raw`` and ``export_manifest_raw`` (columns c0.
 file a line came from) and ``unreadable_lines`` (below), executes the
 *same* transform SQL files as the embedded DuckDB engine (``<step>.sql`` under ``--sql_dir``) in the order of
 ``ComparisonSql.Steps`` (mirrored in ``STEPS`` below): each file is one SELECT whose result later steps know by the
-file's name, so each becomes a temporary view. Shared steps are persisted and materialised at once (``count()``), so
-each side's raw text is read and parsed exactly once, and released (``unpersist``) once the step that last reads them
-is materialised, as the DuckDB engine materialises and drops its temp tables. The four output steps
+file's name, so each becomes a temporary view. View steps (each side's lines classified) stay plain views: each side's
+raw text is read by ``compared_keys`` and again by its ``*_payload`` step (and by ``rejected_lines`` when lines were
+rejected). Shared steps are persisted and materialised at once (``count()``) and released (``unpersist``) once the
+step that last reads them is materialised, as the DuckDB engine materialises and drops its temp tables. The four output steps
 ``rejected_lines``, ``missing_imports``, ``missing_exports``, ``mismatched_timestamps`` and ``counts`` are written as
 Parquet under this
 run's output prefix. ``{{window_end_ms}}`` in the SQL means the window end plus the margin (``--margin_end_ms``), as
@@ -52,19 +53,19 @@ ARGUMENTS = [
 ]
 # (name, kind, releases): the order and kinds of src/Operator/Sql/ComparisonSql.cs; a test keeps them equal.
 STEPS = [
-    ("rejected_lines", "output", []),
-    ("import_lines", "shared", []),
-    ("export_lines", "shared", []),
-    ("import_keys", "shared", []),
-    ("export_keys", "shared", []),
+    ("import_classified", "view", []),
+    ("export_classified", "view", []),
+    ("compared_keys", "shared", []),
+    ("rejected_reasons", "shared", []),
+    ("rejected_lines", "output", ["rejected_reasons"]),
     ("database_spellings", "shared", []),
     ("differing_keys", "shared", []),
-    ("import_payload", "shared", ["import_lines"]),
-    ("export_payload", "shared", ["export_lines"]),
+    ("import_candidate_lines", "shared", []),
+    ("import_payload", "shared", ["import_candidate_lines"]),
+    ("export_candidate_lines", "shared", []),
+    ("export_payload", "shared", ["export_candidate_lines"]),
     ("differences", "shared", ["differing_keys", "import_payload"]),
-    ("import_counts", "shared", ["import_keys"]),
-    ("export_counts", "shared", ["export_keys", "export_payload"]),
-    ("collection_counts", "shared", ["import_counts", "export_counts", "database_spellings"]),
+    ("collection_counts", "shared", ["compared_keys", "export_payload", "database_spellings"]),
     ("collections_in_both", "shared", []),
     ("missing_imports", "output", []),
     ("missing_exports", "output", []),
@@ -264,11 +265,12 @@ def run_steps(spark, steps, output):
             frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
             frame.count()
             shared[name] = frame
-        for released in releases:
-            shared.pop(released).unpersist()
         if kind == "output":
             # Only this run's table folder is replaced; other runs live under other prefixes.
             frame.write.mode("overwrite").parquet("%s/%s" % (output, name))
+        # Released only once this step is materialised or written: it may be the one reading them.
+        for released in releases:
+            shared.pop(released).unpersist()
     for frame in shared.values():
         frame.unpersist()
 

@@ -8,8 +8,10 @@ namespace KafkaRecon.Operator.Sql;
 /// The comparison ETL as an ordered list of SELECTs over two raw relations of eight VARCHAR columns c0..c7 and the
 /// VARCHAR column <see cref="FileColumn"/> (the file a line came from),
 /// <see cref="ImportRaw"/> and <see cref="ExportRaw"/>, which each engine registers from the manifests.
-/// Each side's lines are parsed once, de-duplicated narrowly (id → latest timestamp, line count), and the latest
-/// line's source, component and type are fetched only for the ids that differ (bench/README.md has the figures).
+/// Each side's lines are classified and de-duplicated narrowly (id → latest timestamp, line count) straight from the
+/// text, the sides are joined and summed per collection in one statement (compared_keys), and the latest line's source,
+/// component and type are fetched, by reading the text again, only for the ids that differ (bench/README.md has the
+/// figures).
 /// </summary>
 internal static class ComparisonSql
 {
@@ -32,19 +34,19 @@ internal static class ComparisonSql
 
     public static readonly IReadOnlyList<ComparisonStep> Steps =
     [
-        new(RunLayout.RejectedLinesTable, ComparisonStepKind.Output),
-        new("import_lines", ComparisonStepKind.Shared),
-        new("export_lines", ComparisonStepKind.Shared),
-        new("import_keys", ComparisonStepKind.Shared),
-        new("export_keys", ComparisonStepKind.Shared),
+        new("import_classified", ComparisonStepKind.View),
+        new("export_classified", ComparisonStepKind.View),
+        new("compared_keys", ComparisonStepKind.Shared),
+        new("rejected_reasons", ComparisonStepKind.Shared),
+        new(RunLayout.RejectedLinesTable, ComparisonStepKind.Output) { Releases = ["rejected_reasons"] },
         new("database_spellings", ComparisonStepKind.Shared),
         new("differing_keys", ComparisonStepKind.Shared),
-        new("import_payload", ComparisonStepKind.Shared) { Releases = ["import_lines"] },
-        new("export_payload", ComparisonStepKind.Shared) { Releases = ["export_lines"] },
+        new("import_candidate_lines", ComparisonStepKind.Shared),
+        new("import_payload", ComparisonStepKind.Shared) { Releases = ["import_candidate_lines"] },
+        new("export_candidate_lines", ComparisonStepKind.Shared),
+        new("export_payload", ComparisonStepKind.Shared) { Releases = ["export_candidate_lines"] },
         new("differences", ComparisonStepKind.Shared) { Releases = ["differing_keys", "import_payload"] },
-        new("import_counts", ComparisonStepKind.Shared) { Releases = ["import_keys"] },
-        new("export_counts", ComparisonStepKind.Shared) { Releases = ["export_keys", "export_payload"] },
-        new("collection_counts", ComparisonStepKind.Shared) { Releases = ["import_counts", "export_counts", "database_spellings"] },
+        new("collection_counts", ComparisonStepKind.Shared) { Releases = ["compared_keys", "export_payload", "database_spellings"] },
         new("collections_in_both", ComparisonStepKind.Shared),
         new(RunLayout.MissingImportsTable, ComparisonStepKind.Output),
         new(RunLayout.MissingExportsTable, ComparisonStepKind.Output),

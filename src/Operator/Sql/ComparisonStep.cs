@@ -17,6 +17,8 @@ internal sealed record ComparisonStep(string Name, ComparisonStepKind Kind)
 
 internal enum ComparisonStepKind
 {
+    /// <summary>A named SELECT each reader evaluates afresh (never materialised): the raw text classified per line.</summary>
+    View,
     /// <summary>Read by several later steps: materialise it once.</summary>
     Shared,
     /// <summary>One of the four result tables.</summary>

@@ -55,5 +55,10 @@ internal sealed record DuckDbSettings(int Threads, long? MemoryLimitBytes, strin
         yield return $"SET temp_directory = {DuckDbLiteral.String(TempDirectory)}";
         // Row order of the result tables carries no meaning; dropping it lets DuckDB stream and spill freely.
         yield return "SET preserve_insertion_order = false";
+        // read_csv estimates a manifest at a few thousand rows whatever its size, so the optimizer would build each
+        // hash join on the raw text (10M wide rows) instead of the few differing ids: 7.3 s against 2.4 s for one side
+        // at 10M (bench/README.md). The comparison SQL writes every join with its small side on the right, which is the
+        // side DuckDB builds on when this optimizer is off.
+        yield return "SET disabled_optimizers = 'build_side_probe_side'";
     }
 }

@@ -9,9 +9,9 @@ namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
 /// Runs the comparison ETL (<see cref="ComparisonSql"/>) in-process on DuckDB and writes the four result tables as
-/// Parquet into the run folder. Each raw manifest is scanned once, with the window filter applied during the scan,
-/// into its de-duplicated side (materialised, spilling under the scratch folder beyond the memory limit); only the
-/// differing ids leave the join, and the per-collection counts come from the sides. Lines DuckDB cannot read are set
+/// Parquet into the run folder. Each raw manifest is scanned into its de-duplicated side and joined with the other in
+/// one statement (spilling under the scratch folder beyond the memory limit); only the differing ids and the
+/// per-collection sums leave it, and the text is read a second time for the differing ids' latest lines only. Lines DuckDB cannot read are set
 /// aside as rejected lines only after it failed on them (<see cref="ManifestAudit"/>). A run whose tables are already
 /// published under the same fingerprint (<see cref="RunFingerprint"/>: the spec fields that shape the comparison and
 /// the run's input listing) succeeds at once; any change gives a new run folder. For an s3:// output location the tables are built in a <see cref="LocalWorkspace"/>
@@ -284,16 +284,17 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         tables.Publish(staging, fingerprint);
     }
 
-    private static string Statement(ComparisonStep step, SqlParameters parameters, string staging)
+    private static string Statement(ComparisonStep step, SqlParameters parameters, string staging) =>
+        Statement(step, step.Render(parameters), staging);
+
+    /// <summary>The DuckDB statement keeping <paramref name="select"/> as <paramref name="step"/>'s kind asks.</summary>
+    internal static string Statement(ComparisonStep step, string select, string staging) => step.Kind switch
     {
-        var select = step.Render(parameters);
-        return step.Kind switch
-        {
-            ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
-            _ => $"COPY ({select}) TO {DuckDbLiteral.String(ResultTableFolder.TableFile(staging, step.Name))} " +
-                 "(FORMAT PARQUET, COMPRESSION SNAPPY)",
-        };
-    }
+        ComparisonStepKind.View => $"CREATE OR REPLACE TEMP VIEW {step.Name} AS {select}",
+        ComparisonStepKind.Shared => $"CREATE OR REPLACE TEMP TABLE {step.Name} AS {select}",
+        _ => $"COPY ({select}) TO {DuckDbLiteral.String(ResultTableFolder.TableFile(staging, step.Name))} " +
+             "(FORMAT PARQUET, COMPRESSION SNAPPY)",
+    };
 
     /// <summary>
     /// A last line longer than a record may be is dropped by DuckDB without an error (<see cref="ManifestTail"/>), so

@@ -39,3 +39,4 @@ LEFT JOIN export_payload e
     ON k.database = e.database
     AND k.collection = e.collection
     AND k.id = e.id
+WHERE k.differs = 1

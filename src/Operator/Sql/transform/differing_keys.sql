@@ -1,16 +1,16 @@
--- The ids that can appear in a detail table: present on one side only, or on both with different timestamps. The
--- full outer join of the narrow sides keeps only these, usually a small fraction.
+-- The ids with a row of their own in compared_keys: the differences (present on one side only, or on both with
+-- different timestamps) and the export ids whose lines disagree on the data load. Usually a small fraction; their
+-- latest lines' source, component and type are fetched by *_payload.sql.
 SELECT
-    COALESCE(i.database, e.database) AS database,
-    COALESCE(i.collection, e.collection) AS collection,
-    COALESCE(i.id, e.id) AS id,
-    i.import_timestamp,
-    e.export_timestamp
-FROM import_keys i
-FULL OUTER JOIN export_keys e
-    ON i.database = e.database
-    AND i.collection = e.collection
-    AND i.id = e.id
-WHERE i.import_timestamp IS NULL
-   OR e.export_timestamp IS NULL
-   OR i.import_timestamp <> e.export_timestamp
+    database,
+    collection,
+    id,
+    import_timestamp,
+    export_timestamp,
+    CASE
+        WHEN import_timestamp IS NULL OR export_timestamp IS NULL OR import_timestamp <> export_timestamp THEN 1
+        ELSE 0
+    END AS differs
+FROM compared_keys
+WHERE status IS NULL
+  AND id IS NOT NULL

@@ -1,27 +1,45 @@
--- The latest export line of each differing id, and of each id whose lines disagree on the data load (export_counts
--- needs its latest line's component): among its lines at its latest timestamp, the smallest (source, component,
--- type). Only those ids' lines are ranked.
+-- The latest export line of each differing id, and of each id whose lines disagree on the data load: among its lines at its latest timestamp, the smallest (source,
+-- component, type). collection_counts needs the latter's component. Only the candidate lines are read (export_candidate_lines.sql). A line with a line end in
+-- a field is ranked last and dropped, so only lines that take part in the comparison can be chosen
+-- (*_classified.sql; its key fields equal a compared key, so they hold no line end and only the others are checked).
 SELECT database, collection, id, export_source, export_component, export_type
 FROM (
     SELECT
-        l.database, l.collection, l.id, l.export_source, l.export_component, l.export_type,
+        database, collection, id, export_source, export_component, export_type, compared,
         ROW_NUMBER() OVER (
-            PARTITION BY l.database, l.collection, l.id
-            ORDER BY l.export_source, l.export_component, l.export_type
+            PARTITION BY database, collection, id
+            ORDER BY compared DESC, export_source, export_component, export_type
         ) AS latest_rank
-    FROM export_lines l
-    INNER JOIN (
-        SELECT database, collection, id, export_timestamp
-        FROM differing_keys
-        WHERE export_timestamp IS NOT NULL
-        UNION
-        SELECT database, collection, id, export_timestamp
-        FROM export_keys
-        WHERE export_from_data_load IS NULL
-    ) k
-        ON l.database = k.database
-        AND l.collection = k.collection
-        AND l.id = k.id
-        AND l.export_timestamp = k.export_timestamp
+    FROM (
+        SELECT
+            k.database,
+            k.collection,
+            k.id,
+            COALESCE(l.c4, '') AS export_source,
+            COALESCE(l.c5, '') AS export_component,
+            COALESCE(l.c7, '') AS export_type,
+            CASE
+                WHEN CONCAT(COALESCE(l.c0, ''), COALESCE(l.c4, ''), COALESCE(l.c5, ''), COALESCE(l.c7, ''))
+                         LIKE CONCAT('%', CHR(10), '%')
+                    OR CONCAT(COALESCE(l.c0, ''), COALESCE(l.c4, ''), COALESCE(l.c5, ''), COALESCE(l.c7, ''))
+                         LIKE CONCAT('%', CHR(13), '%')
+                THEN 0
+                ELSE 1
+            END AS compared
+        FROM export_candidate_lines l
+        INNER JOIN (
+            SELECT database, collection, id, CAST(export_timestamp AS VARCHAR(20)) AS raw_timestamp
+            FROM differing_keys
+            WHERE export_timestamp IS NOT NULL
+        ) k
+            ON CASE
+                   WHEN {{hyphenate_database_names}} = 1 THEN REPLACE(l.c2, '_', '-')
+                   ELSE l.c2
+               END = k.database
+            AND l.c3 = k.collection
+            AND l.c6 = k.id
+            AND l.c1 = k.raw_timestamp
+    ) joined
 ) ranked
 WHERE latest_rank = 1
+  AND compared = 1

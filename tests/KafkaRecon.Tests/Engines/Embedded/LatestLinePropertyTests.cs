@@ -41,6 +41,33 @@ public sealed class LatestLinePropertyTests
             "\nexport:\n" + string.Join("\n", input.Item2.Select(l => l.Export())));
     }
 
+    // The latest line is fetched by reading the text again (*_payload.sql). A line the comparison rejects never
+    // supplies it, even when it shares the id's key and latest timestamp and would win the tie-break.
+    [Fact]
+    public async Task A_rejected_line_at_the_latest_timestamp_never_supplies_the_latest_line()
+    {
+        using var run = new EmbeddedRun();
+        run.WriteImports("k2hb.txt",
+            ManifestLine.Import("gone", S + 1, "db", "c", source: "A-line\nend", component: "AAA"),
+            ManifestLine.Import("gone", (S + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Insert(0, "0"),
+                "db", "c", source: "A-leading-zero", component: "AAB"),
+            ManifestLine.Import("gone", S + 1, "db", "c", source: "Z", component: "K2HB"),
+            ManifestLine.Import("both", S + 1, "db", "c"),
+            ManifestLine.Import("moved", S + 1, "db", "c"));
+        run.WriteExports("htme.txt",
+            ManifestLine.Export("both", S + 1, "db", "c"),
+            ManifestLine.Export("moved", S + 2, "db", "c", component: "HDI", type: "Z"),
+            ManifestLine.Export("moved", S + 2, "db", "c", component: "HDI", type: "A\r"),
+            ManifestLine.Export("moved", S + 2, "db", "c", component: "AAA\n", type: "A"));
+
+        await run.TransformSucceedsAsync();
+
+        Assert.Equal([$"gone|db|c|{S + 1}|K2HB|KAFKA_RECORD"], run.MissingExports());
+        Assert.Equal(["moved|EXPORT|HDI|Z"],
+            run.Rows(RunLayout.MismatchedTimestampsTable, "id, export_source, export_component, export_type", "id"));
+        Assert.Equal("4", run.Rows(RunLayout.RejectedLinesTable, "COUNT(*)", "1").Single());
+    }
+
     private static async Task<LatestLineModel.Tables> RunAsync(ModelManifestLine[] import, ModelManifestLine[] export)
     {
         using var run = new EmbeddedRun();
