@@ -14,6 +14,11 @@ if (args.Length == 3 && args[0] == "script")
 {
     return await ScriptProfile.RunAsync(args[1], args[2], Console.Out);
 }
+// `open-cost N` times opening a DuckDB database per session against a connection to a shared one.
+if (args.Length == 2 && args[0] == "open-cost")
+{
+    return OpenCost.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+}
 // `coalesce-mode "MODE" FOLDER` runs one coalesce mode on a folder in place, to profile it (strace -c, perf).
 if (args.Length == 3 && args[0] == "coalesce-mode")
 {

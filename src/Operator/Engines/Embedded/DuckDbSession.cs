@@ -3,27 +3,50 @@ using DuckDB.NET.Data;
 namespace KafkaRecon.Operator.Engines.Embedded;
 
 /// <summary>
-/// One in-process DuckDB database (in memory, spilling to the settings' temp folder) and its connection.
-/// <see cref="Fork"/> opens another connection to the same database for queries that run concurrently.
+/// A connection to an in-process DuckDB database (in memory, spilling to a temp folder) with a schema of its own.
+/// A session with DuckDB's default resources connects to the process's <see cref="SharedDuckDb"/>; one with a thread
+/// count or a memory budget gets a database of its own, with the settings' temp folder. <see cref="Fork"/> opens
+/// another connection to the same database and schema for queries that run concurrently. Disposing the session that
+/// was opened drops its schema (and its database when it had its own).
 /// </summary>
 internal sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection connection;
+    private readonly string schema;
+    private readonly object? sharedDatabase;
+    private readonly bool ownsSchema;
 
-    private DuckDbSession(DuckDBConnection connection) => this.connection = connection;
+    private DuckDbSession(DuckDBConnection connection, string schema, object? sharedDatabase, bool ownsSchema)
+    {
+        this.connection = connection;
+        this.schema = schema;
+        this.sharedDatabase = sharedDatabase;
+        this.ownsSchema = ownsSchema;
+    }
 
     public static DuckDbSession Open(DuckDbSettings settings)
     {
         Directory.CreateDirectory(settings.TempDirectory);
-        var connection = new DuckDBConnection("Data Source=:memory:");
+        object? shared = null;
+        var connection = settings.UsesDefaultResources
+            ? SharedDuckDb.Connect(out shared)
+            : new DuckDBConnection("Data Source=:memory:");
         try
         {
-            connection.Open();
-            var session = new DuckDbSession(connection);
-            foreach (var statement in settings.Statements())
+            if (connection.State != System.Data.ConnectionState.Open)
             {
-                session.Execute(statement, CancellationToken.None);
+                connection.Open();
             }
+            var session = new DuckDbSession(connection, "run_" + Guid.NewGuid().ToString("N"), shared, ownsSchema: true);
+            if (shared is null)
+            {
+                foreach (var statement in settings.Statements())
+                {
+                    session.Execute(statement, CancellationToken.None);
+                }
+            }
+            session.Execute($"CREATE SCHEMA {session.schema}", CancellationToken.None);
+            session.UseSchema();
             return session;
         }
         catch
@@ -40,8 +63,12 @@ internal sealed class DuckDbSession : IDisposable
         {
             duplicate.Open();
         }
-        return new DuckDbSession(duplicate);
+        var fork = new DuckDbSession(duplicate, schema, sharedDatabase, ownsSchema: false);
+        fork.UseSchema();
+        return fork;
     }
+
+    private void UseSchema() => Execute($"SET schema = '{schema}'", CancellationToken.None);
 
     public void Execute(string sql, CancellationToken cancellationToken)
     {
@@ -54,6 +81,11 @@ internal sealed class DuckDbSession : IDisposable
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
             // Cancel interrupts DuckDB, which reports it as an error; callers expect a cancellation.
+        }
+        catch (DuckDBException exception) when (sharedDatabase is not null && SharedDuckDb.IsInvalidation(exception))
+        {
+            SharedDuckDb.Discard(sharedDatabase);
+            throw;
         }
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -79,9 +111,36 @@ internal sealed class DuckDbSession : IDisposable
         {
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (DuckDBException exception) when (sharedDatabase is not null && SharedDuckDb.IsInvalidation(exception))
+        {
+            SharedDuckDb.Discard(sharedDatabase);
+            throw;
+        }
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            connection.Dispose();
+            return;
+        }
+        try
+        {
+            if (ownsSchema && sharedDatabase is not null)
+            {
+                Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE", CancellationToken.None);
+            }
+        }
+        catch (DuckDBException)
+        {
+            // An invalidated database (already discarded) or an interrupted one: nothing of it is reused.
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+    }
 
     private DuckDBCommand Command(string sql)
     {

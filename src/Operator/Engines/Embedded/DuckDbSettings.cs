@@ -40,6 +40,9 @@ internal sealed record DuckDbSettings(int Threads, long? MemoryLimitBytes, strin
         return new DuckDbSettings(spec.Threads, bytes, tempDirectory);
     }
 
+    /// <summary>Neither a thread count nor a memory budget: such sessions share the process's database.</summary>
+    public bool UsesDefaultResources => Threads == 0 && MemoryLimitBytes is null;
+
     /// <summary>SET statements; every value is a number computed here, the folder is a quoted literal.</summary>
     public IEnumerable<string> Statements()
     {

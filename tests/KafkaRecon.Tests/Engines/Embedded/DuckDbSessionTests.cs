@@ -44,6 +44,44 @@ public sealed class DuckDbSessionTests : IDisposable
         Assert.Equal(scratch, values[2]);
     }
 
+    [Fact]
+    public void Sessions_with_default_resources_share_one_database_yet_never_see_each_others_tables()
+    {
+        using var first = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        using var second = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        first.Execute("CREATE TABLE counts AS SELECT 1 AS n", CancellationToken.None);
+        second.Execute("CREATE TABLE counts AS SELECT 2 AS n", CancellationToken.None);
+        using (var fork = first.Fork())
+        {
+            Assert.Equal(["1"], Values(fork, "SELECT n FROM counts"));
+        }
+
+        Assert.Equal(["2"], Values(second, "SELECT n FROM counts"));
+        Assert.Equal(Values(first, "SELECT current_setting('temp_directory')"),
+            Values(second, "SELECT current_setting('temp_directory')"));
+        var firstSchema = Values(first, "SELECT current_schema()").Single();
+        first.Dispose();
+        Assert.Equal(["0"], Values(second, $"SELECT COUNT(*) FROM duckdb_schemas() WHERE schema_name = '{firstSchema}'"));
+    }
+
+    [Fact]
+    public void A_session_with_a_budget_gets_a_database_of_its_own()
+    {
+        using var shared = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        using var own = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec { MemoryLimit = "1GiB" }, scratch));
+
+        Assert.Equal([scratch], Values(own, "SELECT current_setting('temp_directory')"));
+        Assert.NotEqual([scratch], Values(shared, "SELECT current_setting('temp_directory')"));
+    }
+
+    private static List<string> Values(DuckDbSession session, string sql)
+    {
+        var values = new List<string>();
+        session.Query(sql, reader => values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!),
+            CancellationToken.None);
+        return values;
+    }
+
     [Theory]
     [InlineData("4GiB", 4L * 1024 * 1024 * 1024)]
     [InlineData("4GB", 4_000_000_000L)]
