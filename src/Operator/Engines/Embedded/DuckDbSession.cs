@@ -63,6 +63,10 @@ internal sealed class DuckDbSession : IDisposable
         {
             duplicate.Open();
         }
+        if (sharedDatabase is not null)
+        {
+            SharedDuckDb.Acquire(sharedDatabase);
+        }
         var fork = new DuckDbSession(duplicate, schema, sharedDatabase, ownsSchema: false);
         fork.UseSchema();
         return fork;
@@ -139,6 +143,10 @@ internal sealed class DuckDbSession : IDisposable
         finally
         {
             connection.Dispose();
+            if (sharedDatabase is not null)
+            {
+                SharedDuckDb.Release(sharedDatabase);
+            }
         }
     }
 

@@ -65,6 +65,24 @@ public sealed class DuckDbSessionTests : IDisposable
     }
 
     [Fact]
+    public void After_its_quota_of_sessions_the_shared_database_is_replaced_once_its_open_sessions_end()
+    {
+        using var held = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        held.Execute("CREATE TABLE marker AS SELECT 1 AS n", CancellationToken.None);
+        var heldSchema = Values(held, "SELECT current_schema()").Single();
+        for (var i = 0; i < SharedDuckDb.SessionsPerDatabase; i++)
+        {
+            using var passing = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        }
+
+        using var later = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+
+        // The held session still works on the old database, which the later one no longer sees.
+        Assert.Equal(["1"], Values(held, "SELECT n FROM marker"));
+        Assert.Equal(["0"], Values(later, $"SELECT COUNT(*) FROM duckdb_schemas() WHERE schema_name = '{heldSchema}'"));
+    }
+
+    [Fact]
     public void A_session_with_a_budget_gets_a_database_of_its_own()
     {
         using var shared = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
