@@ -1,7 +1,6 @@
 -- Per (database, collection) over ALL ids of both sides (compared_keys): each side's own figures (with its ids seen
--- more than once), plus the differences counted by kind. An id present on both sides with equal timestamps is in
--- neither differences count, so the ids present on both sides (which decide the collections the detail tables are
--- restricted to) are the imported ids less those missing from the export. An export id whose lines disagree on the
+-- more than once), plus the differences counted by kind (an id present on both sides with equal timestamps is in
+-- neither differences count). An export id whose lines disagree on the
 -- data load is counted by its latest line's component (export_payload). With spec.comparison.databaseNames
 -- hyphenate, import_database and export_database are the database name as each side writes it (NULL on a side
 -- without the collection); otherwise NULL, the names being compared as written.
@@ -22,7 +21,6 @@ SELECT
     k.earliest_import_timestamp,
     k.latest_export_timestamp,
     k.earliest_export_timestamp,
-    k.imported_count - k.missing_exported_count AS both_sides_count,
     s.import_database,
     s.export_database
 FROM (
