@@ -21,6 +21,11 @@ internal static partial class OperatorCommand
         var server = new Option<string?>("--server") { Description = "API server URL without authentication (tests)." };
         var namespaces = new Option<string?>("--namespaces") { Description = "Comma-separated namespaces to watch; default: all namespaces." };
         var workers = new Option<int>("--workers") { Description = "Resources reconciled in parallel.", DefaultValueFactory = _ => 2 };
+        var firstAnswerWorkers = new Option<int>("--first-answer-workers")
+        {
+            Description = "Extra workers that only give new resources their first status, so a burst of creates is answered at once.",
+            DefaultValueFactory = _ => OperatorOptions.DefaultFirstAnswerWorkers,
+        };
         var maxConcurrentRuns = new Option<int?>("--max-concurrent-runs")
         {
             Description = "Embedded phases run at once, off the workers; default: one per CPU of the pod, at most one per 512 MiB of its memory above 256 MiB.",
@@ -44,7 +49,7 @@ internal static partial class OperatorCommand
 
         var command = new Command("operator", "Run the KafkaReconciliation controller.")
         {
-            kubeconfig, context, server, namespaces, workers, leaderElect, leaseNamespace, leaseName, leaseDuration,
+            kubeconfig, context, server, namespaces, workers, firstAnswerWorkers, leaderElect, leaseNamespace, leaseName, leaseDuration,
             renewDeadline, retryPeriod, port, logFormat, gracePeriod, watchTimeout, awsEndpoint, maxConcurrentRuns,
         };
         foreach (var option in jobRunner.All)
@@ -65,6 +70,13 @@ internal static partial class OperatorCommand
                 result.AddError($"--workers must be at least 1, got {count}.");
             }
         });
+        firstAnswerWorkers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var count and (< 0 or > 64))
+            {
+                result.AddError($"--first-answer-workers must be between 0 and 64, got {count}.");
+            }
+        });
         watchTimeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<TimeSpan>() is var timeout && timeout >= TimeSpan.FromMinutes(10))
@@ -79,6 +91,7 @@ internal static partial class OperatorCommand
                 Connection = new KubeConnectionOptions(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(server)),
                 Scope = new WatchScope(SplitNamespaces(parse.GetValue(namespaces))),
                 Workers = parse.GetValue(workers),
+                FirstAnswerWorkers = parse.GetValue(firstAnswerWorkers),
                 MaxConcurrentRuns = parse.GetValue(maxConcurrentRuns),
                 LeaderElection = new LeaderElectionOptions
                 {

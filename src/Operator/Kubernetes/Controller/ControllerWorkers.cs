@@ -24,17 +24,25 @@ internal sealed class ControllerWorkers(
     public long Failures => Interlocked.Read(ref failures);
 
     /// <summary>
-    /// Runs <paramref name="count"/> workers until the queue shuts down. <paramref name="abortWork"/> cancels
-    /// reconciles in flight (grace period over, leadership lost); shutting the queue down only stops new keys.
+    /// Runs <paramref name="count"/> workers, and <paramref name="firstAnswerCount"/> more that take only resources
+    /// nobody has answered yet (<see cref="WorkQueue{TKey}.AddUrgent"/>), until the queue shuts down. A first answer is a
+    /// few requests and no long work, so a burst of new resources is answered at once even while every worker is busy.
+    /// <paramref name="abortWork"/> cancels reconciles in flight (grace period over, leadership lost); shutting the
+    /// queue down only stops new keys.
     /// </summary>
-    public Task RunAsync(int count, CancellationToken abortWork) =>
-        Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => WorkAsync(abortWork), CancellationToken.None)));
+    public Task RunAsync(int count, int firstAnswerCount, CancellationToken abortWork) =>
+        Task.WhenAll(
+            Enumerable.Range(0, count)
+                .Select(_ => Task.Run(() => WorkAsync(queue.TakeAsync, abortWork), CancellationToken.None))
+                .Concat(Enumerable.Range(0, firstAnswerCount)
+                    .Select(_ => Task.Run(() => WorkAsync(queue.TakeUrgentAsync, abortWork), CancellationToken.None))));
 
-    private async Task WorkAsync(CancellationToken abortWork)
+    private async Task WorkAsync(
+        Func<CancellationToken, Task<(bool Taken, ResourceKey Key)>> take, CancellationToken abortWork)
     {
         while (true)
         {
-            var (taken, key) = await queue.TakeAsync(CancellationToken.None);
+            var (taken, key) = await take(CancellationToken.None);
             if (!taken)
             {
                 return;

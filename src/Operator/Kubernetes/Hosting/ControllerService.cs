@@ -36,7 +36,7 @@ internal sealed class ControllerService(
             options.Scope.IsAllNamespaces ? "all namespaces" : string.Join(",", options.Scope.Namespaces));
         var watches = options.Scope.Targets
             .Select(target => Task.Run(() => watcher.RunAsync(target, stoppingToken), CancellationToken.None));
-        await Task.WhenAll(watches.Append(workers.RunAsync(options.Workers, lifetime.AbortWork)));
+        await Task.WhenAll(watches.Append(workers.RunAsync(options.Workers, options.FirstAnswerWorkers, lifetime.AbortWork)));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

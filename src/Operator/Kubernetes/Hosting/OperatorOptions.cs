@@ -10,6 +10,14 @@ internal sealed record OperatorOptions
 
     public int Workers { get; init; } = 2;
 
+    public const int DefaultFirstAnswerWorkers = 8;
+
+    /// <summary>
+    /// Workers beyond <see cref="Workers"/> that take only resources nobody has answered yet: a first answer is a
+    /// GET, a finalizer PATCH and a status write, so they wait on the API server, not on the CPU.
+    /// </summary>
+    public int FirstAnswerWorkers { get; init; } = DefaultFirstAnswerWorkers;
+
     /// <summary>Embedded phases run at once, off the workers; null takes the default from the pod's CPU and memory.</summary>
     public int? MaxConcurrentRuns { get; init; }
 

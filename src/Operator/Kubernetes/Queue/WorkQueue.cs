@@ -4,7 +4,8 @@ namespace KafkaRecon.Operator.Kubernetes.Queue;
 /// A key-based work queue with client-go semantics: a key is queued at most once (dirty set), is never handed to two
 /// workers at once (processing set), and a key added while it is processed runs once more after <see cref="Done"/>.
 /// Delays (<see cref="AddAfter"/>, <see cref="AddRateLimited"/>) run on the injected <see cref="TimeProvider"/>.
-/// Keys added with <see cref="AddUrgent"/> are taken before all others, first come first served among themselves.
+/// Keys added with <see cref="AddUrgent"/> are taken before all others, first come first served among themselves, and
+/// <see cref="TakeUrgentAsync"/> takes only those, so workers kept for them never wait behind other work.
 /// </summary>
 internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 {
@@ -18,6 +19,9 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     private readonly HashSet<TKey> processing = new();
     private readonly Dictionary<TKey, DelayedAdd> waiting = new();
     private readonly SemaphoreSlim readySignal = new(0);
+    // Released once per urgent key, besides readySignal; a permit whose key another worker took only wakes a taker
+    // that finds nothing and waits again.
+    private readonly SemaphoreSlim urgentSignal = new(0);
     private readonly CancellationTokenSource shutdown = new();
     private TaskCompletionSource idle = NewIdleSignal(completed: true);
     private long addsTotal;
@@ -79,6 +83,7 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
                 {
                     ready.Remove(node);
                     urgent.AddLast(node);
+                    urgentSignal.Release();
                 }
                 return;
             }
@@ -152,14 +157,22 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     /// Waits for the next key. Returns false once the queue is shut down; the caller must call <see cref="Done"/>
     /// for every key it received.
     /// </summary>
-    public async Task<(bool Taken, TKey Key)> TakeAsync(CancellationToken cancellationToken)
+    public Task<(bool Taken, TKey Key)> TakeAsync(CancellationToken cancellationToken) =>
+        TakeAsync(readySignal, () => urgent.First ?? ready.First, cancellationToken);
+
+    /// <summary>As <see cref="TakeAsync"/>, but waits for a key added with <see cref="AddUrgent"/> only.</summary>
+    public Task<(bool Taken, TKey Key)> TakeUrgentAsync(CancellationToken cancellationToken) =>
+        TakeAsync(urgentSignal, () => urgent.First, cancellationToken);
+
+    private async Task<(bool Taken, TKey Key)> TakeAsync(
+        SemaphoreSlim signal, Func<LinkedListNode<TKey>?> next, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
         while (true)
         {
             try
             {
-                await readySignal.WaitAsync(linked.Token);
+                await signal.WaitAsync(linked.Token);
             }
             catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
             {
@@ -171,7 +184,7 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
                 {
                     return (false, default!);
                 }
-                if ((urgent.First ?? ready.First) is not { } node)
+                if (next() is not { } node)
                 {
                     continue;
                 }
@@ -238,6 +251,7 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         ShutDown();
         shutdown.Dispose();
         readySignal.Dispose();
+        urgentSignal.Dispose();
     }
 
     private void Fire(TKey key, DelayedAdd entry)
@@ -271,6 +285,10 @@ internal sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     {
         queued[key] = (toFront ? urgent : ready).AddLast(key);
         readySignal.Release();
+        if (toFront)
+        {
+            urgentSignal.Release();
+        }
     }
 
     private static TaskCompletionSource NewIdleSignal(bool completed)

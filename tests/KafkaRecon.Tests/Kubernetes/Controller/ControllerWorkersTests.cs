@@ -30,7 +30,7 @@ public sealed class ControllerWorkersTests : IAsyncLifetime
         var controller = new ResourceController(
             new KubernetesResourceStore(stub.Client()), reconciler, NullLogger<ResourceController>.Instance);
         running = new ControllerWorkers(queue, controller, NoReconcileObserver.Instance, TimeProvider.System, NullLogger<ControllerWorkers>.Instance)
-            .RunAsync(2, CancellationToken.None);
+            .RunAsync(2, 0, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -97,6 +97,38 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task A_first_answer_worker_takes_only_urgent_keys_and_none_twice()
+    {
+        using var queue = new WorkQueue<string>(time);
+        queue.Add("ns/old");
+        var waiting = queue.TakeUrgentAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<TimeoutException>(() => waiting.WaitAsync(Short));
+
+        queue.AddUrgent("ns/new");
+        Assert.Equal("ns/new", (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Key);
+
+        // An urgent key a general worker took first is not handed out again.
+        queue.AddUrgent("ns/newer");
+        Assert.Equal("ns/newer", (await queue.TakeAsync(CancellationToken.None)).Key);
+        var next = queue.TakeUrgentAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<TimeoutException>(() => next.WaitAsync(Short));
+        Assert.Equal("ns/old", (await queue.TakeAsync(CancellationToken.None)).Key);
+    }
+
+    [Fact]
+    public async Task A_queued_key_made_urgent_wakes_a_first_answer_worker()
+    {
+        using var queue = new WorkQueue<string>(time);
+        queue.Add("ns/a");
+        var waiting = queue.TakeUrgentAsync(CancellationToken.None);
+
+        queue.AddUrgent("ns/a");
+
+        Assert.Equal("ns/a", (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Key);
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
     public async Task Urgent_keys_are_taken_before_other_keys_in_the_order_they_came()
     {
         using var queue = new WorkQueue<string>(time);
