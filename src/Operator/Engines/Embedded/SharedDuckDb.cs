@@ -19,6 +19,7 @@ internal static class SharedDuckDb
 
     private static readonly Lock Gate = new();
     private static Database? current;
+    private static int live;
 
     /// <summary>The process's own folder for what the shared database spills.</summary>
     public static string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "kafka-recon-duckdb",
@@ -32,28 +33,34 @@ internal static class SharedDuckDb
     {
         lock (Gate)
         {
-            if (current is null || current.Opened >= SessionsPerDatabase)
-            {
-                Retire(current);
-                current = new Database(OpenKeeper());
-            }
-            var connection = current.Keeper.Duplicate();
+            var target = current is null || current.Opened >= SessionsPerDatabase ? Replace() : current;
+            DuckDBConnection connection;
             try
             {
-                if (connection.State != System.Data.ConnectionState.Open)
-                {
-                    connection.Open();
-                }
+                connection = Duplicate(target.Keeper);
             }
-            catch
+            catch (DuckDBException)
             {
-                connection.Dispose();
-                throw;
+                // A database that takes no more connections (DuckDB refuses them once it is invalidated) is replaced.
+                target = Replace();
+                connection = Duplicate(target.Keeper);
             }
-            current.Opened++;
-            current.Open++;
-            database = current;
+            target.Opened++;
+            target.Open++;
+            database = target;
             return connection;
+        }
+    }
+
+    /// <summary>Databases opened and not yet closed (the current one included).</summary>
+    internal static int LiveDatabases
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return live;
+            }
         }
     }
 
@@ -75,7 +82,7 @@ internal static class SharedDuckDb
             released.Open--;
             if (released != current && released.Open == 0)
             {
-                released.Keeper.Dispose();
+                Close(released);
             }
         }
     }
@@ -93,15 +100,58 @@ internal static class SharedDuckDb
         }
     }
 
+    /// <summary>
+    /// DuckDB invalidates a database on a fatal error and on an internal one (an assertion failing: every later
+    /// statement then fails with "database has been invalidated").
+    /// </summary>
     public static bool IsInvalidation(DuckDBException exception) =>
+        exception.ErrorType is DuckDB.NET.Native.DuckDBErrorType.Fatal or DuckDB.NET.Native.DuckDBErrorType.Internal ||
         exception.Message.Contains("database has been invalidated", StringComparison.OrdinalIgnoreCase) ||
         exception.Message.Contains("FATAL Error", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A fresh current database; the old one closes with its last session (or now, when it has none).</summary>
+    private static Database Replace()
+    {
+        Retire(current);
+        // Cleared first: a database that failed to open must not leave the retired one current (it would never close).
+        current = null;
+        current = new Database(OpenKeeper());
+        return current;
+    }
 
     private static void Retire(Database? database)
     {
         if (database is { Open: 0 })
         {
+            Close(database);
+        }
+    }
+
+    private static void Close(Database database)
+    {
+        if (!database.Closed)
+        {
+            database.Closed = true;
             database.Keeper.Dispose();
+            live--;
+        }
+    }
+
+    private static DuckDBConnection Duplicate(DuckDBConnection keeper)
+    {
+        var connection = keeper.Duplicate();
+        try
+        {
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                connection.Open();
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
@@ -119,6 +169,7 @@ internal static class SharedDuckDb
                 command.CommandText = statement;
                 command.ExecuteNonQuery();
             }
+            live++;
             return connection;
         }
         catch
@@ -137,5 +188,7 @@ internal static class SharedDuckDb
 
         /// <summary>Sessions open now.</summary>
         public int Open { get; set; }
+
+        public bool Closed { get; set; }
     }
 }
