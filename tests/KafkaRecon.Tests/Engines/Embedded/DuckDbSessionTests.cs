@@ -29,6 +29,25 @@ public sealed class DuckDbSessionTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_a_statement_on_the_shared_database_leaves_it_and_other_sessions_working()
+    {
+        var settings = DuckDbSettings.From(new TransformSpec(), scratch);
+        using var other = DuckDbSession.Open(settings);
+        other.Execute("CREATE TABLE kept AS SELECT 7 AS n", CancellationToken.None);
+        using var session = DuckDbSession.Open(settings);
+        using var cancellation = new CancellationTokenSource();
+        var running = Task.Run(() => session.Query(
+            "SELECT SUM(a.range * b.range) AS s FROM range(1000000) a, range(1000000) b", _ => { }, cancellation.Token));
+
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        session.Execute("CREATE TABLE after AS SELECT 1 AS n", CancellationToken.None);
+        Assert.Equal(["1"], Values(session, "SELECT n FROM after"));
+        Assert.Equal(["7"], Values(other, "SELECT n FROM kept"));
+    }
+
     [Fact]
     public void Settings_are_applied_to_the_session()
     {
