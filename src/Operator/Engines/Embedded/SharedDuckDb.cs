@@ -20,8 +20,13 @@ internal static class SharedDuckDb
     private static readonly Lock Gate = new();
     private static Database? current;
     private static int live;
+    private static int generation;
 
-    /// <summary>The process's own folder for what the shared database spills.</summary>
+    /// <summary>
+    /// The process's own folder for what the shared databases spill, each in a subfolder of its own: DuckDB closing a
+    /// database deletes every <c>duckdb_temp_*</c> file in a folder it did not create itself, which would take the
+    /// spill files of the database still in use if they shared one.
+    /// </summary>
     public static string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "kafka-recon-duckdb",
         Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -157,8 +162,16 @@ internal static class SharedDuckDb
 
     private static DuckDBConnection OpenKeeper()
     {
-        var settings = new DuckDbSettings(0, null, TempDirectory);
-        Directory.CreateDirectory(settings.TempDirectory);
+        if (generation == 0)
+        {
+            // Left by an earlier process with this id (a container restarted after a crash, sharing the /tmp volume).
+            LocalWorkspace.DeleteScratch(TempDirectory);
+        }
+        Directory.CreateDirectory(TempDirectory);
+        generation++;
+        // DuckDB creates the subfolder at its first spill and, having created it, removes it when the database closes.
+        var settings = new DuckDbSettings(0, null,
+            Path.Combine(TempDirectory, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var connection = new DuckDBConnection("Data Source=:memory:");
         try
         {

@@ -102,6 +102,30 @@ public sealed class DuckDbSessionTests : IDisposable
     }
 
     [Fact]
+    public void Each_shared_database_spills_to_a_folder_of_its_own_which_goes_with_it()
+    {
+        // DuckDB closing a database deletes every duckdb_temp_* file in a folder it did not create, so a replaced
+        // database closing must not share its folder with the one still in use.
+        var settings = DuckDbSettings.From(new TransformSpec(), scratch);
+        string replaced;
+        using (var held = DuckDbSession.Open(settings))
+        {
+            replaced = Values(held, "SELECT current_setting('temp_directory')").Single();
+            for (var i = 0; i < SharedDuckDb.SessionsPerDatabase; i++)
+            {
+                using var passing = DuckDbSession.Open(settings);
+            }
+
+            using var later = DuckDbSession.Open(settings);
+            var current = Values(later, "SELECT current_setting('temp_directory')").Single();
+            Assert.NotEqual(replaced, current);
+            Assert.StartsWith(SharedDuckDb.TempDirectory, current);
+        }
+
+        Assert.False(Directory.Exists(replaced));
+    }
+
+    [Fact]
     public void A_session_with_a_budget_gets_a_database_of_its_own()
     {
         using var shared = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
