@@ -99,6 +99,8 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        // DuckDB ignores an interrupt that arrives before the statement starts, so such a statement would run to the end.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             command.ExecuteNonQuery();
@@ -120,6 +122,7 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             using var reader = command.ExecuteReader();

@@ -30,6 +30,20 @@ public sealed class DuckDbSessionTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_statement_whose_cancellation_came_before_it_started_does_not_run()
+    {
+        using var session = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var running = Task.Run(() => session.Execute(
+            "CREATE TEMP TABLE endless AS SELECT SUM(a.range * b.range) AS s FROM range(1000000) a, range(1000000) b",
+            cancellation.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Cancelling_a_statement_on_the_shared_database_leaves_it_and_other_sessions_working()
     {
         var settings = DuckDbSettings.From(new TransformSpec(), scratch);
