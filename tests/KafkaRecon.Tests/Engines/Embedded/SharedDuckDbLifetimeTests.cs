@@ -58,6 +58,39 @@ public sealed class SharedDuckDbLifetimeTests : IDisposable
         Assert.StartsWith("run_", Schema(later));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_replaced_shared_database_closing_leaves_the_spill_files_of_the_current_one_alone()
+    {
+        var settings = DuckDbSettings.From(new TransformSpec(), scratch);
+        await Task.Run(() =>
+        {
+            var held = DuckDbSession.Open(settings);
+            Spill(held);
+            Cycle(settings);
+            using var later = DuckDbSession.Open(settings);
+            Spill(later);
+
+            held.Dispose();
+
+            var total = 0L;
+            later.Query("SELECT CAST(SUM(length(s)) AS BIGINT) FROM big", reader => total = Convert.ToInt64(reader.GetValue(0),
+                System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+            Assert.Equal(SpilledRows * 64L, total);
+        });
+        Cycle(settings); // the memory limit set here stays with the database it was set on
+    }
+
+    private const int SpilledRows = 3_000_000;
+
+    /// <summary>A table of about 200 MB under a 64 MB limit on the session's database, so most of it is spilled.</summary>
+    private static void Spill(DuckDbSession session)
+    {
+        session.Execute("SET memory_limit = '64MB'", CancellationToken.None);
+        session.Execute(
+            $"CREATE TABLE big AS SELECT md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS s FROM range({SpilledRows})",
+            CancellationToken.None);
+    }
+
     /// <summary>Enough sessions to replace the current shared database at least once.</summary>
     private static void Cycle(DuckDbSettings settings)
     {
