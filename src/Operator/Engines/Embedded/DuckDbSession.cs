@@ -15,6 +15,7 @@ internal sealed class DuckDbSession : IDisposable
     private readonly string schema;
     private readonly object? sharedDatabase;
     private readonly bool ownsSchema;
+    private bool disposed;
 
     private DuckDbSession(DuckDBConnection connection, string schema, object? sharedDatabase, bool ownsSchema)
     {
@@ -52,6 +53,10 @@ internal sealed class DuckDbSession : IDisposable
         catch
         {
             connection.Dispose();
+            if (shared is not null)
+            {
+                SharedDuckDb.Release(shared);
+            }
             throw;
         }
     }
@@ -59,17 +64,33 @@ internal sealed class DuckDbSession : IDisposable
     public DuckDbSession Fork()
     {
         var duplicate = connection.Duplicate();
-        if (duplicate.State != System.Data.ConnectionState.Open)
+        try
         {
-            duplicate.Open();
+            if (duplicate.State != System.Data.ConnectionState.Open)
+            {
+                duplicate.Open();
+            }
+        }
+        catch
+        {
+            duplicate.Dispose();
+            throw;
         }
         if (sharedDatabase is not null)
         {
             SharedDuckDb.Acquire(sharedDatabase);
         }
         var fork = new DuckDbSession(duplicate, schema, sharedDatabase, ownsSchema: false);
-        fork.UseSchema();
-        return fork;
+        try
+        {
+            fork.UseSchema();
+            return fork;
+        }
+        catch
+        {
+            fork.Dispose();
+            throw;
+        }
     }
 
     private void UseSchema() => Execute($"SET schema = '{schema}'", CancellationToken.None);
@@ -78,6 +99,8 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        // DuckDB ignores an interrupt that arrives before the statement starts, so such a statement would run to the end.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             command.ExecuteNonQuery();
@@ -99,6 +122,7 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = Command(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             using var reader = command.ExecuteReader();
@@ -124,14 +148,14 @@ internal sealed class DuckDbSession : IDisposable
 
     public void Dispose()
     {
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (disposed)
         {
-            connection.Dispose();
             return;
         }
+        disposed = true;
         try
         {
-            if (ownsSchema && sharedDatabase is not null)
+            if (ownsSchema && sharedDatabase is not null && connection.State == System.Data.ConnectionState.Open)
             {
                 Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE", CancellationToken.None);
             }

@@ -19,8 +19,14 @@ internal static class SharedDuckDb
 
     private static readonly Lock Gate = new();
     private static Database? current;
+    private static int live;
+    private static int generation;
 
-    /// <summary>The process's own folder for what the shared database spills.</summary>
+    /// <summary>
+    /// The process's own folder for what the shared databases spill, each in a subfolder of its own: DuckDB closing a
+    /// database deletes every <c>duckdb_temp_*</c> file in a folder it did not create itself, which would take the
+    /// spill files of the database still in use if they shared one.
+    /// </summary>
     public static string TempDirectory { get; } = Path.Combine(Path.GetTempPath(), "kafka-recon-duckdb",
         Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -32,28 +38,34 @@ internal static class SharedDuckDb
     {
         lock (Gate)
         {
-            if (current is null || current.Opened >= SessionsPerDatabase)
-            {
-                Retire(current);
-                current = new Database(OpenKeeper());
-            }
-            var connection = current.Keeper.Duplicate();
+            var target = current is null || current.Opened >= SessionsPerDatabase ? Replace() : current;
+            DuckDBConnection connection;
             try
             {
-                if (connection.State != System.Data.ConnectionState.Open)
-                {
-                    connection.Open();
-                }
+                connection = Duplicate(target.Keeper);
             }
-            catch
+            catch (DuckDBException)
             {
-                connection.Dispose();
-                throw;
+                // A database that takes no more connections (DuckDB refuses them once it is invalidated) is replaced.
+                target = Replace();
+                connection = Duplicate(target.Keeper);
             }
-            current.Opened++;
-            current.Open++;
-            database = current;
+            target.Opened++;
+            target.Open++;
+            database = target;
             return connection;
+        }
+    }
+
+    /// <summary>Databases opened and not yet closed (the current one included).</summary>
+    internal static int LiveDatabases
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return live;
+            }
         }
     }
 
@@ -75,7 +87,7 @@ internal static class SharedDuckDb
             released.Open--;
             if (released != current && released.Open == 0)
             {
-                released.Keeper.Dispose();
+                Close(released);
             }
         }
     }
@@ -93,22 +105,73 @@ internal static class SharedDuckDb
         }
     }
 
+    /// <summary>
+    /// DuckDB invalidates a database on a fatal error and on an internal one (an assertion failing: every later
+    /// statement then fails with "database has been invalidated").
+    /// </summary>
     public static bool IsInvalidation(DuckDBException exception) =>
+        exception.ErrorType is DuckDB.NET.Native.DuckDBErrorType.Fatal or DuckDB.NET.Native.DuckDBErrorType.Internal ||
         exception.Message.Contains("database has been invalidated", StringComparison.OrdinalIgnoreCase) ||
         exception.Message.Contains("FATAL Error", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A fresh current database; the old one closes with its last session (or now, when it has none).</summary>
+    private static Database Replace()
+    {
+        Retire(current);
+        // Cleared first: a database that failed to open must not leave the retired one current (it would never close).
+        current = null;
+        current = new Database(OpenKeeper());
+        return current;
+    }
 
     private static void Retire(Database? database)
     {
         if (database is { Open: 0 })
         {
+            Close(database);
+        }
+    }
+
+    private static void Close(Database database)
+    {
+        if (!database.Closed)
+        {
+            database.Closed = true;
             database.Keeper.Dispose();
+            live--;
+        }
+    }
+
+    private static DuckDBConnection Duplicate(DuckDBConnection keeper)
+    {
+        var connection = keeper.Duplicate();
+        try
+        {
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                connection.Open();
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
     private static DuckDBConnection OpenKeeper()
     {
-        var settings = new DuckDbSettings(0, null, TempDirectory);
-        Directory.CreateDirectory(settings.TempDirectory);
+        if (generation == 0)
+        {
+            // Left by an earlier process with this id (a container restarted after a crash, sharing the /tmp volume).
+            LocalWorkspace.DeleteScratch(TempDirectory);
+        }
+        Directory.CreateDirectory(TempDirectory);
+        generation++;
+        // DuckDB creates the subfolder at its first spill and, having created it, removes it when the database closes.
+        var settings = new DuckDbSettings(0, null,
+            Path.Combine(TempDirectory, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var connection = new DuckDBConnection("Data Source=:memory:");
         try
         {
@@ -119,6 +182,7 @@ internal static class SharedDuckDb
                 command.CommandText = statement;
                 command.ExecuteNonQuery();
             }
+            live++;
             return connection;
         }
         catch
@@ -137,5 +201,7 @@ internal static class SharedDuckDb
 
         /// <summary>Sessions open now.</summary>
         public int Open { get; set; }
+
+        public bool Closed { get; set; }
     }
 }

@@ -29,6 +29,39 @@ public sealed class DuckDbSessionTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_statement_whose_cancellation_came_before_it_started_does_not_run()
+    {
+        using var session = DuckDbSession.Open(DuckDbSettings.From(new TransformSpec(), scratch));
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var running = Task.Run(() => session.Execute(
+            "CREATE TEMP TABLE endless AS SELECT SUM(a.range * b.range) AS s FROM range(1000000) a, range(1000000) b",
+            cancellation.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_a_statement_on_the_shared_database_leaves_it_and_other_sessions_working()
+    {
+        var settings = DuckDbSettings.From(new TransformSpec(), scratch);
+        using var other = DuckDbSession.Open(settings);
+        other.Execute("CREATE TABLE kept AS SELECT 7 AS n", CancellationToken.None);
+        using var session = DuckDbSession.Open(settings);
+        using var cancellation = new CancellationTokenSource();
+        var running = Task.Run(() => session.Query(
+            "SELECT SUM(a.range * b.range) AS s FROM range(1000000) a, range(1000000) b", _ => { }, cancellation.Token));
+
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        session.Execute("CREATE TABLE after AS SELECT 1 AS n", CancellationToken.None);
+        Assert.Equal(["1"], Values(session, "SELECT n FROM after"));
+        Assert.Equal(["7"], Values(other, "SELECT n FROM kept"));
+    }
+
     [Fact]
     public void Settings_are_applied_to_the_session()
     {
@@ -80,6 +113,30 @@ public sealed class DuckDbSessionTests : IDisposable
         // The held session still works on the old database, which the later one no longer sees.
         Assert.Equal(["1"], Values(held, "SELECT n FROM marker"));
         Assert.Equal(["0"], Values(later, $"SELECT COUNT(*) FROM duckdb_schemas() WHERE schema_name = '{heldSchema}'"));
+    }
+
+    [Fact]
+    public void Each_shared_database_spills_to_a_folder_of_its_own_which_goes_with_it()
+    {
+        // DuckDB closing a database deletes every duckdb_temp_* file in a folder it did not create, so a replaced
+        // database closing must not share its folder with the one still in use.
+        var settings = DuckDbSettings.From(new TransformSpec(), scratch);
+        string replaced;
+        using (var held = DuckDbSession.Open(settings))
+        {
+            replaced = Values(held, "SELECT current_setting('temp_directory')").Single();
+            for (var i = 0; i < SharedDuckDb.SessionsPerDatabase; i++)
+            {
+                using var passing = DuckDbSession.Open(settings);
+            }
+
+            using var later = DuckDbSession.Open(settings);
+            var current = Values(later, "SELECT current_setting('temp_directory')").Single();
+            Assert.NotEqual(replaced, current);
+            Assert.StartsWith(SharedDuckDb.TempDirectory, current);
+        }
+
+        Assert.False(Directory.Exists(replaced));
     }
 
     [Fact]
