@@ -214,7 +214,7 @@ public sealed class TransformSpec
     public IDictionary<string, string> Arguments { get; set; } = new Dictionary<string, string>();
 
     [JsonPropertyName("memoryLimit")]
-    [Description("Embedded engine: memory budget of the transform such as '4GiB', at least 128MiB (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets it less 768 MiB per thread (at least half), the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output).")]
+    [Description("Embedded engine: memory budget of the transform such as '4GiB', at least 128MiB (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024). DuckDB gets it less 768 MiB per thread (at least half), the rest covers memory it does not track; beyond it DuckDB spills to local disk (the output folder, or the temp directory for s3:// output). Without it (and without threads) the run shares the process's DuckDB database and spills, if ever, under the temp directory (TMPDIR): set it for big days.")]
     [RegularExpression(Validation.ByteSize.Pattern)]
     public string? MemoryLimit { get; set; }
 
