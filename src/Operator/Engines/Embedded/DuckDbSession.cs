@@ -27,25 +27,17 @@ internal sealed class DuckDbSession : IDisposable
 
     public static DuckDbSession Open(DuckDbSettings settings)
     {
-        Directory.CreateDirectory(settings.TempDirectory);
         object? shared = null;
+        if (!settings.UsesDefaultResources)
+        {
+            Directory.CreateDirectory(settings.TempDirectory);
+        }
         var connection = settings.UsesDefaultResources
             ? SharedDuckDb.Connect(out shared)
-            : new DuckDBConnection("Data Source=:memory:");
+            : DuckDbConnections.OpenDatabase(settings);
         try
         {
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                connection.Open();
-            }
             var session = new DuckDbSession(connection, "run_" + Guid.NewGuid().ToString("N"), shared, ownsSchema: true);
-            if (shared is null)
-            {
-                foreach (var statement in settings.Statements())
-                {
-                    session.Execute(statement, CancellationToken.None);
-                }
-            }
             session.Execute($"CREATE SCHEMA {session.schema}", CancellationToken.None);
             session.UseSchema();
             return session;
@@ -63,19 +55,7 @@ internal sealed class DuckDbSession : IDisposable
 
     public DuckDbSession Fork()
     {
-        var duplicate = connection.Duplicate();
-        try
-        {
-            if (duplicate.State != System.Data.ConnectionState.Open)
-            {
-                duplicate.Open();
-            }
-        }
-        catch
-        {
-            duplicate.Dispose();
-            throw;
-        }
+        var duplicate = DuckDbConnections.Duplicate(connection);
         if (sharedDatabase is not null)
         {
             SharedDuckDb.Acquire(sharedDatabase);

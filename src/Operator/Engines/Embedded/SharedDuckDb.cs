@@ -42,13 +42,13 @@ internal static class SharedDuckDb
             DuckDBConnection connection;
             try
             {
-                connection = Duplicate(target.Keeper);
+                connection = DuckDbConnections.Duplicate(target.Keeper);
             }
             catch (DuckDBException)
             {
                 // A database that takes no more connections (DuckDB refuses them once it is invalidated) is replaced.
                 target = Replace();
-                connection = Duplicate(target.Keeper);
+                connection = DuckDbConnections.Duplicate(target.Keeper);
             }
             target.Opened++;
             target.Open++;
@@ -142,24 +142,6 @@ internal static class SharedDuckDb
         }
     }
 
-    private static DuckDBConnection Duplicate(DuckDBConnection keeper)
-    {
-        var connection = keeper.Duplicate();
-        try
-        {
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                connection.Open();
-            }
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
     private static DuckDBConnection OpenKeeper()
     {
         if (generation == 0)
@@ -172,24 +154,9 @@ internal static class SharedDuckDb
         // DuckDB creates the subfolder at its first spill and, having created it, removes it when the database closes.
         var settings = new DuckDbSettings(0, null,
             Path.Combine(TempDirectory, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var connection = new DuckDBConnection("Data Source=:memory:");
-        try
-        {
-            connection.Open();
-            foreach (var statement in settings.Statements())
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = statement;
-                command.ExecuteNonQuery();
-            }
-            live++;
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var connection = DuckDbConnections.OpenDatabase(settings);
+        live++;
+        return connection;
     }
 
     private sealed class Database(DuckDBConnection keeper)
