@@ -22,7 +22,7 @@ internal static class OperatorHost
     public static WebApplication Build(
         OperatorOptions options, IKubernetes client, Action<IServiceCollection> addReconciler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = QuietWebApplication.CreateBuilder();
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
         ConfigureLogging(builder.Logging, options.LogFormat);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.GracePeriod + TimeSpan.FromSeconds(5));

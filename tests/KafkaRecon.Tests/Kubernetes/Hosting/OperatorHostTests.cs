@@ -6,6 +6,7 @@ using KafkaRecon.Operator.Reconciliation;
 using KafkaRecon.Tests.Kubernetes.Support;
 using KafkaRecon.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static KafkaRecon.Tests.Kubernetes.Support.Resources;
 
@@ -59,6 +60,20 @@ public sealed class OperatorHostTests : IAsyncLifetime
 
         await Poll.UntilAsync(() => !reconciler.Reconciled.IsEmpty, "a reconcile");
         Assert.Equal("weekly", reconciler.Reconciled.First().Metadata.Name);
+    }
+
+    [Fact]
+    public void The_host_watches_no_configuration_files_below_the_working_directory()
+    {
+        // The default host watched appsettings*.json under the working directory recursively: one inotify watch per
+        // folder below it (1,084 from the repository's root), the whole tree when started from / or a home folder.
+        app = OperatorHost.Build(Options(TimeSpan.FromSeconds(5)), stub.Client(),
+            services => services.AddSingleton<IReconciler>(new RecordingReconciler()));
+
+        var files = ((IConfigurationRoot)app.Configuration).Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file.Source.Path} is watched for changes"));
+        Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory),
+            Path.TrimEndingDirectorySeparator(app.Environment.ContentRootPath));
     }
 
     [Fact]
