@@ -8,7 +8,7 @@ namespace KafkaRecon.Tests.RealApiServer.EndToEnd;
 
 /// <summary>
 /// On the real API server the answer to the patch that removes the finalizer races with the Deleted event: the
-/// operator must forget a deleted resource's writes whichever comes first.
+/// operator must forget a deleted resource's writes whichever comes first, and its per-resource metric series.
 /// </summary>
 [Collection(RealApiServerCollection.Name)]
 [Trait("Category", "RealApiServer")]
@@ -18,7 +18,7 @@ public sealed class DeletedResourceWritesTests(ControlPlane controlPlane)
     private const int Resources = 20;
 
     [RealApiServerFact]
-    public async Task Deleted_resources_leave_no_remembered_writes_behind()
+    public async Task Deleted_resources_leave_no_remembered_writes_or_metric_series_behind()
     {
         var namespaceName = await controlPlane.CreateNamespaceAsync("forget");
         using var admin = controlPlane.AdminClient();
@@ -43,6 +43,8 @@ public sealed class DeletedResourceWritesTests(ControlPlane controlPlane)
         await Poll.UntilAsync(async () => (await ListAsync(admin, namespaceName)).All(r => r.Metadata.Finalizers?.Contains(WellKnown.Finalizer) == true),
             "the operator puts its finalizer on every finished run", TimeSpan.FromSeconds(30));
 
+        using var http = new HttpClient();
+        Assert.Contains($"namespace=\"{namespaceName}\"", await http.GetStringAsync($"{running.Url}/metrics"));
         foreach (var name in names)
         {
             await admin.CustomObjects.DeleteNamespacedCustomObjectAsync(KafkaReconciliation.Group,
@@ -54,6 +56,9 @@ public sealed class DeletedResourceWritesTests(ControlPlane controlPlane)
         await Poll.ForAsync(() => Task.FromResult(ownWrites.Count == 0 ? "forgotten" : null),
             () => $"the operator forgets the writes of the deleted resources (still remembered for {ownWrites.Count})",
             TimeSpan.FromSeconds(5));
+        var series = (await http.GetStringAsync($"{running.Url}/metrics")).Split('\n')
+            .Where(line => line.Contains($"namespace=\"{namespaceName}\"") && line.Contains("name=\"nightly-")).ToList();
+        Assert.True(series.Count == 0, string.Join('\n', series));
     }
 
     private static async Task<List<KafkaReconciliation>> ListAsync(k8s.Kubernetes admin, string namespaceName)
