@@ -158,8 +158,16 @@ internal sealed class DuckDbTransformer(IObjectStore store, TimeProvider? time =
         }
     }
 
-    /// <summary>In-process work stops with the cancellation token of <see cref="StartAsync"/>; nothing else runs.</summary>
-    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// In-process work stops with the cancellation token of <see cref="StartAsync"/>. The local working copy of an
+    /// s3:// run goes too: a process killed mid-run leaves it behind, and a run that is deleted, changed or timed out
+    /// is never started again to clear it, so it would hold the temp volume until the pod goes.
+    /// </summary>
+    public Task CancelAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        LocalWorkspace.For(context.Layout).Clear();
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Runs the steps on the manifests as they are. Only when DuckDB fails, or a file's last line is longer than DuckDB

@@ -148,6 +148,8 @@ internal static class SharedDuckDb
         {
             // Left by an earlier process with this id (a container restarted after a crash, sharing the /tmp volume).
             LocalWorkspace.DeleteScratch(TempDirectory);
+            // Left by ended processes with other ids (outside a container every process has a new one).
+            EndedProcessFolders.Delete(Path.GetDirectoryName(TempDirectory)!, EndedProcessFolders.IsRunning);
         }
         Directory.CreateDirectory(TempDirectory);
         generation++;

@@ -22,6 +22,11 @@ internal sealed class OwnWrites
         get { lock (gate) { return versions.Count; } }
     }
 
+    /// <summary>
+    /// Remembers the version of <paramref name="written"/>; a write of an object being deleted forgets the resource
+    /// instead. Such an object is never dropped as an echo, and its last write (the finalizer's removal) deletes it:
+    /// the Deleted event that would forget it may come before that write's answer, or not at all after a relist.
+    /// </summary>
     public void Record(KafkaReconciliation written)
     {
         if (written.Metadata?.ResourceVersion is not { Length: > 0 } version)
@@ -31,6 +36,11 @@ internal sealed class OwnWrites
         var key = ResourceKey.Of(written);
         lock (gate)
         {
+            if (written.Metadata.DeletionTimestamp is not null)
+            {
+                versions.Remove(key);
+                return;
+            }
             if (!versions.TryGetValue(key, out var recent))
             {
                 versions[key] = recent = new Queue<string>();

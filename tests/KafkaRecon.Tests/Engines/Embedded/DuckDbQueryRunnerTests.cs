@@ -18,6 +18,19 @@ public sealed class DuckDbQueryRunnerTests : IDisposable
     public void Dispose() => run.Dispose();
 
     [Fact]
+    public async Task Cancelling_removes_the_local_copy_of_the_tables_a_killed_process_left_for_an_s3_run()
+    {
+        run.Spec.Output.Location = "s3://results/recon";
+        var workspace = LocalWorkspace.TemporaryRoot(run.Layout);
+        Directory.CreateDirectory(Path.Combine(workspace, "tables"));
+        File.WriteAllText(Path.Combine(workspace, "tables", "part-0.parquet"), "downloaded");
+
+        await new DuckDbQueryRunner(run.Store, run.Time).CancelAsync(run.Context, CancellationToken.None);
+
+        Assert.False(Directory.Exists(workspace));
+    }
+
+    [Fact]
     public async Task Summary_totals_cover_all_collections_including_wholly_missing_ones()
     {
         ReportFixture.Write(run);

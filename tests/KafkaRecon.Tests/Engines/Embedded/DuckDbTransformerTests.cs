@@ -1,5 +1,6 @@
 using KafkaRecon.Operator.Engines;
 using static KafkaRecon.Tests.Engines.Embedded.ManifestLine;
+using KafkaRecon.Operator.Engines.Embedded;
 using KafkaRecon.Operator.Storage;
 
 namespace KafkaRecon.Tests.Engines.Embedded;
@@ -322,6 +323,21 @@ public sealed class DuckDbTransformerTests : IDisposable
         Assert.Equal(["db|c|1|0|0|0|0|1|0|0"], run.Counts());
         Assert.False(Directory.Exists(Path.Combine(runFolder, ".tables-crashed")));
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run.Layout.Table("counts"))!, "_SUCCESS")));
+    }
+
+    [Fact]
+    public async Task Cancelling_removes_the_local_working_copy_a_killed_process_left_for_an_s3_run()
+    {
+        // A process killed mid-transform (OOM) leaves the working copy in the pod's temp volume; if the run is then
+        // deleted, changed or timed out, cancelling it is the last time this run is touched.
+        run.Spec.Output.Location = "s3://results/recon";
+        var workspace = LocalWorkspace.TemporaryRoot(run.Layout);
+        Directory.CreateDirectory(Path.Combine(workspace, "scratch", "manifests"));
+        File.WriteAllText(Path.Combine(workspace, "scratch", "manifests", "import.txt"), "staged");
+
+        await new DuckDbTransformer(run.Store).CancelAsync(run.Context, CancellationToken.None);
+
+        Assert.False(Directory.Exists(workspace));
     }
 
     [Fact]
