@@ -43,7 +43,14 @@ internal sealed class S3ResultTables(IObjectStore store, RunLayout layout)
         }
         foreach (var table in RunLayout.Tables)
         {
-            foreach (var file in tables.Files(table))
+            // Every table has at least one file; none means the working copy went (a cancelled run's is removed while
+            // its upload may still be unwinding), and a marker over the rest would publish a table as empty.
+            var files = tables.Files(table);
+            if (files.Count == 0)
+            {
+                throw new IOException($"The result table '{table}' has no file in the working copy; nothing was published.");
+            }
+            foreach (var file in files)
             {
                 await using var content = File.OpenRead(file);
                 await store.WriteAsync(RunLayout.Join(Location, table, Path.GetFileName(file)), content, cancellationToken);
